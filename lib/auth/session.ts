@@ -1,0 +1,52 @@
+// Authorisation helpers called at the top of every page, action and data function.
+// The session only proves who the user is; role and existence are re-read from the database each time.
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { redirect, forbidden } from 'next/navigation';
+import { authOptions } from './options';
+import { db } from '@/lib/db';
+
+export type Role = 'learner' | 'instructor';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+}
+
+/** The signed-in user, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, timeZone: true },
+  });
+  if (!user) return null;
+  return { ...user, role: user.role === 'instructor' ? 'instructor' : 'learner' };
+});
+
+/** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo = '/home'): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For pages: the user if they have the role; a 403 page otherwise. */
+export async function requireRole(role: Role, returnTo?: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== role) forbidden();
+  return user;
+}
+
+/** For server actions: never redirects mid-action; returns null when not allowed. */
+export async function actionUser(role?: Role): Promise<SessionUser | null> {
+  const user = await getCurrentUser();
+  if (!user || (role && user.role !== role)) return null;
+  return user;
+}

@@ -1,0 +1,55 @@
+// Shapes of the sign-up and sign-in forms, shared by the form and the server.
+import { z } from 'zod';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your email address.')
+  .max(254, 'That email address is too long.')
+  .pipe(z.email('Enter a valid email address, like name@example.com.'));
+
+export const password = z
+  .string()
+  .min(8, 'Use at least 8 characters.')
+  .max(200, 'Use at most 200 characters.');
+
+export const timeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isValidTimeZone, 'Unknown time zone.');
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.'),
+  email,
+  password,
+  timeZone: timeZone.optional().catch(undefined),
+});
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** First message per field, for forms. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// Next.js configuration. Native and WASM packages stay outside the server bundle.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@open-spaced-repetition/binding'],
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
