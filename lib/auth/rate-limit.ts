@@ -2,8 +2,14 @@
 // and (later) across several app servers.
 import type { Db } from '@/lib/db';
 
-export const SIGN_IN_LIMIT = 5;
+/** Failed sign-ins allowed per window: strict per email, looser per IP (many people can share one address). */
+export const EMAIL_LIMIT = 5;
+export const IP_LIMIT = 20;
 export const SIGN_IN_WINDOW_MS = 60_000;
+
+function limitFor(key: string): number {
+  return key.startsWith('ip:') ? IP_LIMIT : EMAIL_LIMIT;
+}
 
 export interface ThrottleResult {
   allowed: boolean;
@@ -17,7 +23,7 @@ export async function checkThrottle(db: Db, keys: string[], now: Date): Promise<
   let retry = 0;
   for (const row of rows) {
     const resetAt = row.windowStart.getTime() + SIGN_IN_WINDOW_MS;
-    if (resetAt > now.getTime() && row.count >= SIGN_IN_LIMIT) {
+    if (resetAt > now.getTime() && row.count >= limitFor(row.key)) {
       retry = Math.max(retry, Math.ceil((resetAt - now.getTime()) / 1000));
     }
   }

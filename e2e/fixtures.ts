@@ -1,0 +1,55 @@
+// Shared e2e helpers: a `login()` fixture and fresh-user sign-up, so specs never depend on each other's data.
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+export const DEMO = {
+  instructor: { email: 'instructor@example.com', password: 'instructor-demo', name: 'Ada Instructor' },
+  learner: { email: 'learner@example.com', password: 'learner-demo', name: 'Lee Learner' },
+} as const;
+
+export interface Credentials {
+  email: string;
+  password: string;
+  name: string;
+}
+
+export async function signIn(page: Page, who: Credentials, callbackUrl?: string) {
+  await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/signin');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The error alert of the form on the page (not Next.js's route announcer). */
+export function formAlert(page: Page) {
+  return page.locator('form').getByRole('alert');
+}
+
+/** Signs up a brand-new learner and waits for the home page. */
+export async function signUpFreshLearner(page: Page): Promise<Credentials> {
+  const who = { name: `Test Learner ${randomUUID().slice(0, 6)}`, email: `learner-${randomUUID()}@example.com`, password: 'correct-horse-9' };
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible();
+  return who;
+}
+
+type Fixtures = { login: (who: Credentials | 'learner' | 'instructor') => Promise<Credentials> };
+
+export const test = base.extend<Fixtures>({
+  login: async ({ page }, provide) => {
+    await provide(async (who) => {
+      const creds = who === 'learner' ? await signUpFreshLearner(page) : who === 'instructor' ? DEMO.instructor : who;
+      if (who !== 'learner') {
+        await signIn(page, creds);
+        await expect(page.getByRole('heading', { name: `Welcome, ${creds.name}` })).toBeVisible();
+      }
+      return creds;
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm run demo`: install, migrate, import the course, seed demo accounts, build and start on :3000.
+set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
+PORT="${PORT:-3000}"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing dependencies (the first time, better-sqlite3 compiles from source: a few minutes)…"
+  npm ci --no-audit --no-fund
+fi
+npx tsx scripts/setup.ts
+npx tsx scripts/db-migrate.ts
+if [ -f scripts/content-sync.ts ]; then npx tsx scripts/content-sync.ts; fi
+npx tsx prisma/seed.ts > data/demo-accounts.txt
+cat data/demo-accounts.txt
+npx next build
+echo
+cat data/demo-accounts.txt
+echo
+echo "Starting on http://localhost:${PORT}"
+exec npx next start -p "$PORT"

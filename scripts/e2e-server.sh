@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Starts the production build for e2e tests on its own port with a fresh database file.
+set -euo pipefail
+PORT="${1:-3100}"
+export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 APP_MODE=demo
+export DATABASE_URL="file:./data/e2e.db"
+export NEXTAUTH_URL="http://localhost:${PORT}"
+export NEXTAUTH_SECRET="e2e-only-secret-not-used-anywhere-else-0123456789"
+rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm
+mkdir -p data
+[ -f .next/BUILD_ID ] || npx next build
+npx tsx scripts/db-migrate.ts
+if [ -f scripts/content-sync.ts ]; then npx tsx scripts/content-sync.ts; fi
+npx tsx prisma/seed.ts
+exec npx next start -p "$PORT"
