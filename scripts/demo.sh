@@ -5,7 +5,7 @@ export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing dependencies (the first time, better-sqlite3 compiles from source: a few minutes)…"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 npx tsx scripts/setup.ts
 npx tsx scripts/db-migrate.ts
