@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const require = createRequire(import.meta.url);
 
@@ -24,12 +24,20 @@ interface EngineModule {
 }
 
 export interface Engine {
-  free(): void;
+  free(): void | Promise<void>;
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
 }
 
-async function loadEngineModule(): Promise<EngineModule> {
+let loaded: Promise<EngineModule> | undefined;
+
+/** The wasm glue keeps module-level state (memory views), so it is instantiated once per process. */
+function loadEngineModule(): Promise<EngineModule> {
+  loaded ??= instantiateEngineModule();
+  return loaded;
+}
+
+async function instantiateEngineModule(): Promise<EngineModule> {
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
   const bg = (await import(path.join(pkgDir, 'schema_engine_bg.js'))) as Record<string, unknown> & {
     __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
@@ -45,11 +53,35 @@ async function loadEngineModule(): Promise<EngineModule> {
 export async function openEngine(dbFile: string, schemaText: string, verbose = false): Promise<Engine> {
   await mkdir(path.dirname(dbFile), { recursive: true });
   const mod = await loadEngineModule();
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: dbFile }));
+  // engine.free() does not close the connections it opened; track them so closing the engine releases the file.
+  const inner = new PrismaBetterSqlite3({ url: dbFile });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => {
+      const conn = await inner.connect();
+      opened.push(conn);
+      return conn;
+    },
+    connectToShadowDb: async () => {
+      const conn = await inner.connectToShadowDb();
+      opened.push(conn);
+      return conn;
+    },
+  };
   const log = (msg: string) => {
     if (verbose) console.error(msg);
   };
-  return mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, log, factory);
+  const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
+  return {
+    diff: (params) => engine.diff(params),
+    applyMigrations: (input) => engine.applyMigrations(input),
+    free: async () => {
+      engine.free();
+      await Promise.all(opened.map((c) => c.dispose()));
+    },
+  };
 }
 
 export async function readMigrationDirectories(baseDir = MIGRATIONS_DIR) {
@@ -87,7 +119,7 @@ export async function applyMigrations(dbFile: string, baseDir = MIGRATIONS_DIR):
     });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await engine.free();
   }
 }
 
@@ -104,6 +136,6 @@ export async function diffSchemas(from: string | null, to: string, scratchDbFile
     });
     return result.stdout ?? '';
   } finally {
-    engine.free();
+    await engine.free();
   }
 }
