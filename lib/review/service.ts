@@ -1,0 +1,343 @@
+// Reviews against the database: which cards a learner has, today's queue, grading and undo.
+// Pure scheduling lives in lib/srs; this module only loads, calls it and saves, one transaction per write.
+// Callers pass the signed-in user's id (never an id from the client) and the server's clock.
+import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import {
+  buildQueue,
+  countIntroducedToday,
+  dayStart,
+  gradeCard,
+  isRating,
+  nextDayStart,
+  previewIntervals,
+  undoGrade,
+  type LearnerSrsSettings,
+  type QueueCard,
+  type Rating,
+  type SrsCardState,
+  type SrsReviewLog,
+  type SrsStateName,
+} from '@/lib/srs';
+import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
+
+type Tx = Prisma.TransactionClient;
+
+/** A card counts only while it, its lesson and its module are live and no instructor suspended it. */
+export const LIVE_CARD: Prisma.CardWhereInput = {
+  suspended: false,
+  retiredAt: null,
+  lesson: { retiredAt: null, module: { retiredAt: null } },
+};
+
+const STATE_NAMES: readonly SrsStateName[] = ['new', 'learning', 'review', 'relearning'];
+
+type StateRow = {
+  state: string;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+};
+
+export function toSrsState(row: StateRow): SrsCardState {
+  const state = STATE_NAMES.find((s) => s === row.state) ?? 'new';
+  return {
+    state,
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.lastReview,
+  };
+}
+
+function stateColumns(s: SrsCardState) {
+  return {
+    state: s.state,
+    due: s.due,
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    lastReview: s.lastReview,
+  };
+}
+
+type LogRow = Omit<StateRow, 'reps' | 'lapses'> & { rating: number; review: Date; lastElapsedDays: number };
+
+function toSrsLog(row: LogRow): SrsReviewLog {
+  return {
+    rating: isRating(row.rating) ? row.rating : 1,
+    state: STATE_NAMES.find((s) => s === row.state) ?? 'new',
+    due: row.due,
+    lastReview: row.lastReview,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    lastElapsedDays: row.lastElapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    review: row.review,
+  };
+}
+
+export async function loadSettings(db: Db | Tx, userId: string): Promise<LearnerSrsSettings> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SETTINGS_SELECT });
+  return settingsFromUser(row);
+}
+
+// ---------- entering the queue ----------
+
+function sortKey(moduleOrder: number, lessonOrder: number, position: number): number {
+  return moduleOrder * 1_000_000 + lessonOrder * 1_000 + Math.min(position, 999);
+}
+
+/** Gives the learner a new-card state for every live card of these lessons they don't have yet. */
+export async function enrollLessonCards(tx: Db | Tx, userId: string, lessonIds: string[], now: Date): Promise<number> {
+  if (lessonIds.length === 0) return 0;
+  const cards = await tx.card.findMany({
+    where: { ...LIVE_CARD, lessonId: { in: lessonIds }, states: { none: { userId } } },
+    select: { id: true, position: true, lesson: { select: { order: true, module: { select: { order: true } } } } },
+  });
+  if (cards.length === 0) return 0;
+  await tx.cardState.createMany({
+    data: cards.map((c) => ({
+      userId,
+      cardId: c.id,
+      state: 'new',
+      due: now,
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 0,
+      lapses: 0,
+      lastReview: null,
+      addedAt: now,
+      sortKey: sortKey(c.lesson.module.order, c.lesson.order, c.position),
+    })),
+  });
+  return cards.length;
+}
+
+/** Cards added by a re-sync to lessons the learner already completed join their queue too. */
+export async function enrollCompletedLessons(db: Db, userId: string, now: Date): Promise<number> {
+  const done = await db.lessonProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { lessonId: true } });
+  return enrollLessonCards(db, userId, done.map((d) => d.lessonId), now);
+}
+
+// ---------- the queue ----------
+
+export interface ReviewCardView {
+  id: string;
+  version: number;
+  kind: 'learning' | 'review' | 'new';
+  type: string;
+  front: string;
+  back: string;
+  source: string;
+  lesson: { title: string; href: string };
+  intervals: { rating: Rating; label: string }[];
+}
+
+export interface ReviewSnapshot {
+  counts: { new: number; learning: number; review: number };
+  card: ReviewCardView | null;
+  /** When nothing is due now but a learning card comes back later today. */
+  nextLearningDue: string | null;
+  canUndo: boolean;
+}
+
+const STATE_SELECT = {
+  cardId: true,
+  version: true,
+  sortKey: true,
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  lastReview: true,
+} as const;
+
+/** Today's queue for the learner, built by lib/srs from only the rows that can be in it. */
+export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSrsSettings, now: Date) {
+  const endOfDay = nextDayStart(now, settings.timeZone, settings.dayStartHour);
+  const startOfDay = dayStart(now, settings.timeZone, settings.dayStartHour);
+  const [dueRows, todayLogs] = await Promise.all([
+    db.cardState.findMany({
+      where: { userId, leech: false, state: { not: 'new' }, due: { lt: endOfDay }, card: LIVE_CARD },
+      select: STATE_SELECT,
+    }),
+    db.reviewLog.findMany({
+      where: { userId, review: { gte: startOfDay }, state: 'new' },
+      select: { cardId: true, state: true, review: true },
+    }),
+  ]);
+  const introduced = countIntroducedToday(
+    todayLogs.map((l) => ({ cardId: l.cardId, state: 'new' as const, review: l.review })),
+    now,
+    settings,
+  );
+  const newRows = await db.cardState.findMany({
+    where: { userId, leech: false, state: 'new', card: LIVE_CARD },
+    orderBy: [{ sortKey: 'asc' }, { cardId: 'asc' }],
+    take: Math.max(0, settings.newPerDay - introduced),
+    select: STATE_SELECT,
+  });
+  const rows = [...dueRows, ...newRows];
+  const cards: QueueCard[] = rows.map((r) => ({ id: r.cardId, state: toSrsState(r), suspended: false, retired: false, order: r.sortKey }));
+  const queue = buildQueue({ cards, now, settings, newIntroducedToday: introduced });
+  return { queue, rows: new Map(rows.map((r) => [r.cardId, r])) };
+}
+
+export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string): Promise<ReviewSnapshot> {
+  const settings = await loadSettings(db, userId);
+  const { queue, rows } = await loadQueue(db, userId, settings, now);
+  let item = queue.items.find((i) => i.id === preferCardId) ?? queue.items[0];
+  if (preferCardId && item?.id !== preferCardId) {
+    // An undone card comes back at once, as in Anki, even if its restored state is due later today.
+    const row = await db.cardState.findFirst({ where: { userId, cardId: preferCardId, leech: false, card: LIVE_CARD }, select: STATE_SELECT });
+    if (row) {
+      rows.set(row.cardId, row);
+      item = { id: row.cardId, kind: row.state === 'new' ? 'new' : row.state === 'review' ? 'review' : 'learning' };
+    }
+  }
+  const canUndo = (await db.reviewLog.count({ where: { userId } })) > 0;
+  const nextLearningDue = queue.learningLaterToday[0]?.due.toISOString() ?? null;
+  if (!item) return { counts: queue.counts, card: null, nextLearningDue, canUndo };
+  const row = rows.get(item.id)!;
+  const card = await db.card.findUniqueOrThrow({
+    where: { id: item.id },
+    select: {
+      type: true,
+      front: true,
+      back: true,
+      editedFront: true,
+      editedBack: true,
+      source: true,
+      anchor: true,
+      lesson: { select: { key: true, title: true, module: { select: { key: true, course: { select: { key: true } } } } } },
+    },
+  });
+  const moduleKey = card.lesson.module.key;
+  const slug = card.lesson.key.startsWith(`${moduleKey}/`) ? card.lesson.key.slice(moduleKey.length + 1) : card.lesson.key;
+  const href = `/courses/${encodeURIComponent(card.lesson.module.course.key)}/${encodeURIComponent(moduleKey)}/${encodeURIComponent(slug)}${card.anchor ? `#${encodeURIComponent(card.anchor)}` : ''}`;
+  return {
+    counts: queue.counts,
+    nextLearningDue,
+    canUndo,
+    card: {
+      id: item.id,
+      version: row.version,
+      kind: item.kind,
+      type: card.type,
+      front: card.editedFront ?? card.front,
+      back: card.editedBack ?? card.back,
+      source: card.source,
+      lesson: { title: card.lesson.title, href },
+      intervals: previewIntervals(toSrsState(row), now, settings, item.id).map((p) => ({ rating: p.rating, label: p.label })),
+    },
+  };
+}
+
+// ---------- grading and undo ----------
+
+export interface GradeInput {
+  cardId: string;
+  rating: Rating;
+  /** Client-generated id of this submission: a retry with the same id records nothing new. */
+  clientId: string;
+  /** The card state version the learner was shown: a grade from a stale tab is refused. */
+  version: number;
+  durationMs: number;
+}
+
+export type WriteResult =
+  | { ok: true; duplicate?: boolean; becameLeech?: boolean }
+  | { ok: false; code: 'not_found' | 'stale' | 'nothing_to_undo'; error: string };
+
+export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date): Promise<WriteResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const seen = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { id: true } });
+      if (seen) return { ok: true, duplicate: true };
+      const row = await tx.cardState.findFirst({
+        where: { userId, cardId: input.cardId, leech: false, card: LIVE_CARD },
+        select: STATE_SELECT,
+      });
+      if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
+      if (row.version !== input.version) {
+        return { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' };
+      }
+      const settings = await loadSettings(tx, userId);
+      const before = toSrsState(row);
+      const result = gradeCard(before, input.rating, now, settings, input.cardId);
+      const updated = await tx.cardState.updateMany({
+        where: { userId, cardId: input.cardId, version: input.version },
+        data: { ...stateColumns(result.state), version: { increment: 1 }, ...(result.becameLeech ? { leech: true } : {}) },
+      });
+      if (updated.count !== 1) return { ok: false, code: 'stale', error: 'This card was already reviewed. Showing the next card.' };
+      const log = result.log;
+      await tx.reviewLog.create({
+        data: {
+          userId,
+          cardId: input.cardId,
+          clientId: input.clientId,
+          rating: log.rating,
+          state: log.state,
+          due: log.due,
+          lastReview: log.lastReview,
+          stability: log.stability,
+          difficulty: log.difficulty,
+          elapsedDays: log.elapsedDays,
+          lastElapsedDays: log.lastElapsedDays,
+          scheduledDays: log.scheduledDays,
+          learningSteps: log.learningSteps,
+          review: log.review,
+          durationMs: Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
+        },
+      });
+      return { ok: true, becameLeech: result.becameLeech };
+    });
+  } catch (e) {
+    // Two submissions with one client id racing: the unique index lets only one through.
+    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: true, duplicate: true };
+    throw e;
+  }
+}
+
+/** Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. */
+export async function undoLastForUser(db: Db, userId: string): Promise<WriteResult & { cardId?: string }> {
+  return db.$transaction(async (tx) => {
+    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }] });
+    if (!last) return { ok: false, code: 'nothing_to_undo', error: 'There is no review to undo.' };
+    const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: STATE_SELECT });
+    if (!row) return { ok: false, code: 'not_found', error: 'That card is no longer in your reviews.' };
+    const previous = undoGrade(toSrsState(row), toSrsLog(last));
+    await tx.cardState.update({
+      where: { userId_cardId: { userId, cardId: last.cardId } },
+      data: { ...stateColumns(previous), version: { increment: 1 }, leech: false },
+    });
+    await tx.reviewLog.delete({ where: { id: last.id } });
+    return { ok: true, cardId: last.cardId };
+  });
+}
