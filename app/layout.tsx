@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
 
+// Every page depends on who is signed in: render on request, never at build time.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Course & Review', template: '%s · Course & Review' },
   description: 'Read a course lesson by lesson and remember it with spaced-repetition flashcards.',

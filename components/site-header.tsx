@@ -14,6 +14,7 @@ export async function SiteHeader() {
         {user ? (
           <>
             <Link href="/home" className="btn-ghost">Home</Link>
+            <Link href="/courses" className="btn-ghost">Course</Link>
             {user.role === 'instructor' && <Link href="/teach" className="btn-ghost">Teach</Link>}
             <span className="hidden text-sm text-muted sm:inline" aria-label="Signed in as">
               {user.name}

@@ -45,8 +45,12 @@ type StateRow = {
   lastReview: Date | null;
 };
 
+export function stateName(value: string): SrsStateName {
+  return STATE_NAMES.find((s) => s === value) ?? 'new';
+}
+
 export function toSrsState(row: StateRow): SrsCardState {
-  const state = STATE_NAMES.find((s) => s === row.state) ?? 'new';
+  const state = stateName(row.state);
   return {
     state,
     due: row.due,
@@ -81,7 +85,7 @@ type LogRow = Omit<StateRow, 'reps' | 'lapses'> & { rating: number; review: Date
 function toSrsLog(row: LogRow): SrsReviewLog {
   return {
     rating: isRating(row.rating) ? row.rating : 1,
-    state: STATE_NAMES.find((s) => s === row.state) ?? 'new',
+    state: stateName(row.state),
     due: row.due,
     lastReview: row.lastReview,
     stability: row.stability,

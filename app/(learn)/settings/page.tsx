@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { settingsFromUser, USER_SETTINGS_SELECT } from '@/lib/review/settings';
+import { SettingsForm } from '@/components/settings/settings-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requireUser('/settings');
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: USER_SETTINGS_SELECT });
+  const s = settingsFromUser(row);
+  const zones = Intl.supportedValuesOf('timeZone');
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-2xl font-bold">Review settings</h1>
+      <SettingsForm
+        zones={zones.includes(s.timeZone) ? zones : [s.timeZone, ...zones]}
+        initial={{
+          desiredRetention: String(s.desiredRetention),
+          newPerDay: String(s.newPerDay),
+          maximumInterval: String(s.maximumInterval),
+          learningSteps: s.learningSteps.join(' '),
+          relearningSteps: s.relearningSteps.join(' '),
+          timeZone: s.timeZone,
+          dayStartHour: String(s.dayStartHour),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+import { useActionState } from 'react';
+import { saveSettings, type SettingsFormState } from '@/lib/actions/settings';
+import { Field } from '@/components/ui/field';
+
+type Values = Record<'desiredRetention' | 'newPerDay' | 'maximumInterval' | 'learningSteps' | 'relearningSteps' | 'timeZone' | 'dayStartHour', string>;
+
+export function SettingsForm({ initial, zones }: { initial: Values; zones: string[] }) {
+  const [state, action, pending] = useActionState<SettingsFormState, FormData>(saveSettings, { ok: false, errors: {} });
+  const e = state.errors;
+  return (
+    <form action={action} className="card space-y-4" noValidate>
+      <p role="status" className={`text-sm ${state.ok ? 'text-success' : 'text-danger'}`}>{state.message ?? ''}</p>
+      <Field label="Desired retention" name="desiredRetention" type="number" step="0.01" min="0.70" max="0.99" defaultValue={initial.desiredRetention} error={e.desiredRetention} hint="Share of reviews you want to recall, 0.70–0.99. Higher means more reviews." />
+      <Field label="New cards per day" name="newPerDay" type="number" min="0" max="9999" defaultValue={initial.newPerDay} error={e.newPerDay} />
+      <Field label="Maximum interval (days)" name="maximumInterval" type="number" min="1" max="36500" defaultValue={initial.maximumInterval} error={e.maximumInterval} />
+      <Field label="Learning steps" name="learningSteps" defaultValue={initial.learningSteps} error={e.learningSteps} hint='Space-separated, e.g. "1m 10m".' />
+      <Field label="Relearning steps" name="relearningSteps" defaultValue={initial.relearningSteps} error={e.relearningSteps} hint='e.g. "10m".' />
+      <div>
+        <label htmlFor="field-timeZone" className="label">Time zone</label>
+        <select id="field-timeZone" name="timeZone" defaultValue={initial.timeZone} className="input" aria-invalid={e.timeZone ? true : undefined}>
+          {zones.map((z) => (
+            <option key={z} value={z}>{z}</option>
+          ))}
+        </select>
+        {e.timeZone && <p className="field-error">{e.timeZone}</p>}
+      </div>
+      <Field label="New day starts at (hour, 0–23)" name="dayStartHour" type="number" min="0" max="23" defaultValue={initial.dayStartHour} error={e.dayStartHour} />
+      <button type="submit" className="btn-primary" disabled={pending}>{pending ? 'Saving…' : 'Save settings'}</button>
+    </form>
+  );
+}

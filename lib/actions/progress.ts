@@ -1,0 +1,35 @@
+'use server';
+// Lesson completion. The lesson id comes from the client, so it is re-checked: it must exist and be live.
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { actionUser } from '@/lib/auth/session';
+import { enrollLessonCards } from '@/lib/review/service';
+
+const input = z.object({ lessonId: z.string().min(1).max(64), complete: z.boolean() });
+
+export type ProgressResult = { ok: true; completed: boolean } | { ok: false; error: string };
+
+export async function setLessonComplete(raw: unknown): Promise<ProgressResult> {
+  const user = await actionUser();
+  if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'Invalid request.' };
+  const { lessonId, complete } = parsed.data;
+  const lesson = await db.lesson.findFirst({ where: { id: lessonId, retiredAt: null, module: { retiredAt: null } }, select: { id: true } });
+  if (!lesson) return { ok: false, error: 'This lesson is no longer part of the course.' };
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: user.id, lessonId } },
+      create: { userId: user.id, lessonId, lastViewedAt: now, completedAt: complete ? now : null },
+      update: { completedAt: complete ? now : null },
+    });
+    // Completing a lesson puts its cards into the learner's reviews; un-completing keeps them (and their history).
+    if (complete) await enrollLessonCards(tx, user.id, [lessonId], now);
+  });
+  revalidatePath('/courses', 'layout');
+  revalidatePath('/home');
+  revalidatePath('/review');
+  return { ok: true, completed: complete };
+}

@@ -1,0 +1,52 @@
+// A learner's review statistics, computed by lib/srs from their own logs and card states.
+import type { Db } from '@/lib/db';
+import { countsByState, dueForecast, reviewHeatmap, streak, trueRetention, type DayCount, type StateCounts, type Streak, type TrueRetention } from '@/lib/srs';
+import { LIVE_CARD, loadSettings, stateName, toSrsState } from './service';
+
+export interface LearnerStats {
+  heatmap: DayCount[];
+  forecast: DayCount[];
+  retention: TrueRetention;
+  desiredRetention: number;
+  streak: Streak;
+  counts: StateCounts;
+  totalReviews: number;
+  leeches: { id: string; front: string; lapses: number }[];
+  timeZone: string;
+  optimisedAt: Date | null;
+  personalWeights: boolean;
+}
+
+export async function loadLearnerStats(db: Db, userId: string, now: Date): Promise<LearnerStats> {
+  const settings = await loadSettings(db, userId);
+  const yearAgo = new Date(now.getTime() - 367 * 86_400_000);
+  const [logs, states, leechRows, totalReviews, user] = await Promise.all([
+    db.reviewLog.findMany({ where: { userId, review: { gte: yearAgo } }, select: { review: true, rating: true, state: true } }),
+    db.cardState.findMany({
+      where: { userId, leech: false, card: LIVE_CARD },
+      select: { state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, lastReview: true },
+    }),
+    db.cardState.findMany({
+      where: { userId, leech: true },
+      select: { lapses: true, card: { select: { id: true, front: true, editedFront: true } } },
+      take: 100,
+    }),
+    db.reviewLog.count({ where: { userId } }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { fsrsOptimisedAt: true, fsrsWeights: true } }),
+  ]);
+  const srsStates = states.map(toSrsState);
+  const retentionLogs = logs.map((l) => ({ rating: l.rating, review: l.review, state: stateName(l.state) }));
+  return {
+    heatmap: reviewHeatmap(logs, now, settings.timeZone, settings.dayStartHour, 365),
+    forecast: dueForecast(srsStates, now, settings.timeZone, settings.dayStartHour, 30),
+    retention: trueRetention(retentionLogs, now, 30),
+    desiredRetention: settings.desiredRetention,
+    streak: streak(logs, now, settings.timeZone, settings.dayStartHour),
+    counts: countsByState(srsStates),
+    totalReviews,
+    leeches: leechRows.map((r) => ({ id: r.card.id, front: r.card.editedFront ?? r.card.front, lapses: r.lapses })),
+    timeZone: settings.timeZone,
+    optimisedAt: user.fsrsOptimisedAt,
+    personalWeights: Boolean(user.fsrsWeights),
+  };
+}
