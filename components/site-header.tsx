@@ -15,6 +15,9 @@ export async function SiteHeader() {
           <>
             <Link href="/home" className="btn-ghost">Home</Link>
             <Link href="/courses" className="btn-ghost">Course</Link>
+            <Link href="/review" className="btn-ghost">Review</Link>
+            <Link href="/stats" className="btn-ghost">Stats</Link>
+            <Link href="/settings" className="btn-ghost">Settings</Link>
             {user.role === 'instructor' && <Link href="/teach" className="btn-ghost">Teach</Link>}
             <span className="hidden text-sm text-muted sm:inline" aria-label="Signed in as">
               {user.name}

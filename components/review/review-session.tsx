@@ -21,24 +21,34 @@ function newClientId(): string {
 
 export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
   const [snap, setSnap] = useState(initial);
-  const [revealed, setRevealed] = useState(false);
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const [session, setSession] = useState({ reviewed: 0, again: 0, startedAt: Date.now() });
-  const shownAt = useRef(Date.now());
-  const clientId = useRef(newClientId());
+  const [session, setSession] = useState({ reviewed: 0, again: 0, elapsedMs: 0 });
+  const shown = useRef<{ key: string; at: number } | null>(null);
+  const clientIds = useRef(new Map<string, string>());
   const revealButton = useRef<HTMLButtonElement>(null);
 
   const card = snap.card;
   const cardKey = card ? `${card.id}:${card.version}` : 'none';
+  const revealed = revealedKey === cardKey;
+  const reveal = useCallback(() => setRevealedKey(cardKey), [cardKey]);
 
-  // A new card (or a new version of one) gets a fresh submission id and a fresh timer.
+  // Each shown card (or new version of one) starts a timer and takes the focus for keyboard users.
   useEffect(() => {
-    clientId.current = newClientId();
-    shownAt.current = Date.now();
-    setRevealed(false);
+    shown.current = { key: cardKey, at: Date.now() };
     revealButton.current?.focus();
   }, [cardKey]);
+
+  // One submission id per card version: a retry of the same grade is recognised by the server.
+  function clientIdFor(key: string): string {
+    let id = clientIds.current.get(key);
+    if (!id) {
+      id = newClientId();
+      clientIds.current.set(key, id);
+    }
+    return id;
+  }
 
   // Learning cards due later today come back on their own.
   useEffect(() => {
@@ -55,17 +65,12 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
     async (rating: Rating) => {
       if (!card || !revealed || pending) return;
       setPending(true);
+      const durationMs = shown.current?.key === cardKey ? Date.now() - shown.current.at : 0;
       try {
-        const res = await gradeReview({
-          cardId: card.id,
-          rating,
-          clientId: clientId.current,
-          version: card.version,
-          durationMs: Date.now() - shownAt.current,
-        });
+        const res = await gradeReview({ cardId: card.id, rating, clientId: clientIdFor(cardKey), version: card.version, durationMs });
         if (res.snapshot) setSnap(res.snapshot);
         if (res.ok) {
-          setSession((s) => ({ ...s, reviewed: s.reviewed + 1, again: s.again + (rating === 1 ? 1 : 0) }));
+          setSession((s) => ({ reviewed: s.reviewed + 1, again: s.again + (rating === 1 ? 1 : 0), elapsedMs: s.elapsedMs + durationMs }));
           setMessage(res.notice ? { kind: 'info', text: res.notice } : null);
         } else {
           setMessage({ kind: 'error', text: res.error });
@@ -76,7 +81,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
         setPending(false);
       }
     },
-    [card, revealed, pending],
+    [card, cardKey, revealed, pending],
   );
 
   const undo = useCallback(async () => {
@@ -109,7 +114,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
         void undo();
       } else if (!revealed && card && (e.key === ' ' || e.key === 'Enter')) {
         e.preventDefault();
-        setRevealed(true);
+        reveal();
       } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
         e.preventDefault();
         void grade(Number(e.key) as Rating);
@@ -120,7 +125,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [card, revealed, grade, undo]);
+  }, [card, revealed, reveal, grade, undo]);
 
   const counts = (
     <dl className="flex gap-4 text-sm" aria-label="Cards left today">
@@ -194,7 +199,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
               ))}
             </div>
           ) : (
-            <button ref={revealButton} type="button" className="btn-primary w-full" onClick={() => setRevealed(true)} aria-keyshortcuts="Space Enter">
+            <button ref={revealButton} type="button" className="btn-primary w-full" onClick={reveal} aria-keyshortcuts="Space Enter">
               Show answer <kbd className="text-xs opacity-80">Space</kbd>
             </button>
           )}
@@ -205,7 +210,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
           {session.reviewed > 0 && (
             <p data-testid="session-summary">
               You reviewed {session.reviewed} card{session.reviewed === 1 ? '' : 's'} in{' '}
-              {Math.max(1, Math.round((Date.now() - session.startedAt) / 60000))} min · {session.again} forgotten.
+              {Math.max(1, Math.round(session.elapsedMs / 60000))} min · {session.again} forgotten.
             </p>
           )}
           {snap.nextLearningDue ? (

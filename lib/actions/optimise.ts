@@ -11,7 +11,7 @@ export interface OptimiseState {
   after?: { logLoss: number; rmse: number };
 }
 
-export async function optimiseSchedule(_prev: OptimiseState): Promise<OptimiseState> {
+export async function optimiseSchedule(): Promise<OptimiseState> {
   const user = await actionUser();
   if (!user) return { status: 'error', message: 'Your session has ended. Sign in again.' };
   try {

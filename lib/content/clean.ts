@@ -1,0 +1,290 @@
+// cleanDocument: any supported document (Markdown, plain text, text copied from a web page, HTML)
+// → clean Markdown. Repairs encoding, removes page chrome and footnote back-links, infers structure.
+
+import { parse as parseYaml } from 'yaml';
+import { htmlToMarkdown } from './html';
+import { extractMainContent, stripSiteName } from './main-content';
+import { repairMojibake } from './mojibake';
+import { plainTextToMarkdown } from './plain-text';
+import { inlineMarkdownToText } from './words';
+import {
+  ATX_HEADING,
+  BULLET,
+  FENCE,
+  isBlank,
+  isCopyrightLine,
+  isHeadingShaped,
+  isProse,
+  isSentenceLike,
+  linkDensity,
+  wordCount,
+} from './text-lines';
+
+export type DocumentFormat = 'markdown' | 'text' | 'html';
+
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
+
+function extensionOf(fileName: string): string {
+  const m = /\.[^./\\]+$/.exec(fileName);
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** How a document is written; `.txt` files are inspected, since they often hold Markdown or HTML. */
+export function detectFormat(text: string, fileName: string): DocumentFormat {
+  const ext = extensionOf(fileName);
+  if (ext === '.html' || ext === '.htm') return 'html';
+  const head = text.trimStart().slice(0, 500).toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body)[\s>]/.test(head)) return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  const lines = text.split('\n');
+  let atx = 0;
+  let headings = 0;
+  let fences = 0;
+  let inline = 0;
+  lines.forEach((line, i) => {
+    if (/^ {0,3}#{1,6}\s+\S/.test(line)) atx += 1;
+    else if (FENCE.test(line)) fences += 1;
+    else if (/^\s*(=+|-+)\s*$/.test(line) && line.trim().length >= 3 && !isBlank(lines[i - 1] ?? '')) headings += 1;
+    // Dashed lists are common in plain text too, so only inline Markdown and quotes count as evidence.
+    if (/^\s*>\s?\S/.test(line)) inline += 1;
+    inline += (line.match(/!?\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|`[^`\n]+`/g) ?? []).length;
+  });
+  return atx > 0 || fences > 1 || inline >= 2 || (headings >= 2 && inline >= 1) ? 'markdown' : 'text';
+}
+
+/** Line endings, byte-order mark, no-break and zero-width spaces, soft hyphens. */
+function normaliseCharacters(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
+}
+
+/** Footnote back-links ("↩", "[↩](#fnref-1)", "<a href="#fnref1">↩</a>") point at a page that is gone. */
+export function removeFootnoteBacklinks(text: string): string {
+  return text
+    .replace(/[ \t]*\[(?:↩|&#8617;|\^|⤴|↑)\uFE0E?\uFE0F?\]\(#[^)\s]*\)/gu, '')
+    .replace(/[ \t]*<a\b[^>]*href="#(?:user-content-)?fnref[^"]*"[^>]*>[^<]*<\/a>/giu, '')
+    .replace(/[ \t]*↩\uFE0E?\uFE0F?/gu, '');
+}
+
+/** Applies `fn` to every run of lines outside fenced code blocks. */
+function outsideFences(lines: readonly string[], fn: (chunk: string[]) => string[]): string[] {
+  const out: string[] = [];
+  let chunk: string[] = [];
+  let fence: string | null = null;
+  for (const line of lines) {
+    const m = FENCE.exec(line);
+    if (fence === null && m) {
+      out.push(...fn(chunk));
+      chunk = [];
+      fence = (m[1] ?? '```').charAt(0);
+      out.push(line);
+    } else if (fence !== null) {
+      out.push(line);
+      if (m && (m[1] ?? '').charAt(0) === fence) fence = null;
+    } else chunk.push(line);
+  }
+  out.push(...fn(chunk));
+  return out;
+}
+
+function collapseBlankRuns(lines: readonly string[]): string[] {
+  return outsideFences(lines, (chunk) => chunk.filter((l, i) => !(isBlank(l) && isBlank(chunk[i - 1] ?? 'x'))));
+}
+
+function isMenuLikeMarkdownLine(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  if (isCopyrightLine(t)) return true;
+  if (linkDensity(t) > 0.6 && (t.match(/\]\(/g) ?? []).length >= 2) return true;
+  // A lone short link (often a list item) at the edge of a page is a menu entry.
+  if (linkDensity(t.replace(BULLET, '')) > 0.9 && wordCount(t) <= 4) return true;
+  const structural = ATX_HEADING.test(t) || BULLET.test(line) || /^\s*[>|]/.test(t) || FENCE.test(t);
+  return !structural && wordCount(t) <= 4 && !isSentenceLike(t);
+}
+
+/** Markdown that was not saved from a browser still gets its edges checked for stray menu lines. */
+function trimMarkdownEdges(lines: string[]): string[] {
+  // Content starts at the first heading, sentence or substantial list item; only menu lines may precede it.
+  const contentStart = lines.findIndex(
+    (l) => ATX_HEADING.test(l) || isProse(l) || FENCE.test(l) || (!isBlank(l) && !isMenuLikeMarkdownLine(l) && wordCount(l) >= 4),
+  );
+  let start = 0;
+  const before = lines.slice(0, Math.max(0, contentStart));
+  // One short line on top is a title; menus come as several lines or as links.
+  const menuSigns = before.filter((l) => !isBlank(l)).length >= 2 || before.some((l) => linkDensity(l) > 0.5 || isCopyrightLine(l));
+  if (contentStart > 0 && menuSigns && before.every((l) => isBlank(l) || isMenuLikeMarkdownLine(l))) {
+    start = contentStart;
+  }
+  let end = lines.length;
+  while (end > start && (isBlank(lines[end - 1] ?? '') || isMenuLikeMarkdownLine(lines[end - 1] ?? ''))) {
+    const line = (lines[end - 1] ?? '').trim();
+    // Only copyright / link rows go without question; a short closing line stays if prose sits right above it.
+    if (line && !isCopyrightLine(line) && linkDensity(line) <= 0.6) {
+      const above = lines.slice(start, end - 1).reverse().find((l) => !isBlank(l)) ?? '';
+      if ((isProse(inlineMarkdownToText(above)) && linkDensity(above) <= 0.6) || !isHeadingShaped(line)) break;
+    }
+    end -= 1;
+  }
+  return lines.slice(start, end);
+}
+
+const QUESTION_HEADING = /^(#{1,6})\s+(?:question|q)(?:\s*\d+)?\s*(?:[:.)]\s*(.*))?$/i;
+const ANSWER_HEADING = /^(#{1,6})\s+(?:answer|a)(?:\s*\d+)?\s*[:.)]?\s*$/i;
+
+function firstSentence(text: string): string {
+  const m = /^(.{10,150}?[?.!])(\s|$)/u.exec(text);
+  return (m?.[1] ?? text.slice(0, 150)).trim();
+}
+
+/**
+ * A "Question" heading, its question, then an "Answer" heading becomes one heading that is the
+ * question itself, so the lesson is titled by the question rather than by "Question"/"Answer".
+ */
+export function mergeQuestionAnswer(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i += 1) {
+    const q = QUESTION_HEADING.exec(out[i] ?? '');
+    if (!q) continue;
+    const depth = q[1] ?? '#';
+    const inlineQuestion = (q[2] ?? '').trim();
+    let j = i + 1;
+    while (j < out.length && !ATX_HEADING.test(out[j] ?? '')) j += 1;
+    const body = out.slice(i + 1, j);
+    const bodyText = body.filter((l) => !isBlank(l)).map((l) => l.trim()).join(' ');
+    const answer = ANSWER_HEADING.exec(out[j] ?? '');
+    const question = inlineQuestion || bodyText;
+    if (!question) continue;
+    const singleParagraph = body.filter((l) => !isBlank(l)).every((l) => !BULLET.test(l) && !/^\s*[>|]/.test(l));
+    const fits = singleParagraph && question.length <= 200 && !/\n/.test(question);
+    const heading = `${depth} ${fits ? question : firstSentence(question)}`;
+    const keptBody = inlineQuestion || !fits ? body : [];
+    if (answer) {
+      out.splice(i, j - i + 1, heading, '', ...keptBody);
+    } else if (inlineQuestion) {
+      out.splice(i, 1, heading);
+    }
+  }
+  return out;
+}
+
+/** A line made only of linked images (build/licence badges) decorates a page; it teaches nothing. */
+function isBadgeLine(line: string): boolean {
+  const t = line.trim();
+  return /^(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*)+$/.test(t);
+}
+
+/**
+ * Raw HTML never renders (the renderer drops it), so lines made only of tags go; an <img> with alt text
+ * becomes a Markdown image and comments disappear.
+ */
+function tidyHtmlLines(lines: readonly string[]): string[] {
+  const text = lines.join('\n').replace(/<!--[\s\S]*?-->/g, '');
+  return text.split('\n').flatMap((line) => {
+    if (!/^\s*</.test(line) || line.replace(/<[^>]*>/g, '').trim() !== '') return [line];
+    const images = [...line.matchAll(/<img\b[^>]*>/gi)].flatMap((m) => {
+      const src = /\ssrc=["']([^"']+)["']/i.exec(m[0])?.[1];
+      const alt = /\salt=["']([^"']*)["']/i.exec(m[0])?.[1]?.trim();
+      return src && alt ? [`![${alt}](${src})`] : [];
+    });
+    return images.length ? [images.join(' ')] : [''];
+  });
+}
+
+/** Lists made only of links to this page's own anchors are an in-page table of contents. */
+function dropAnchorLinkLists(lines: readonly string[]): string[] {
+  const isAnchorItem = (l: string): boolean => /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(#[^)]*\)\s*$/.test(l);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isAnchorItem(lines[i] ?? '')) {
+      out.push(lines[i] ?? '');
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && isAnchorItem(lines[j] ?? '')) j += 1;
+    if (j - i < 3) out.push(...lines.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+function finish(lines: readonly string[]): string {
+  const text = collapseBlankRuns(lines.map((l) => l.replace(/[ \t]+$/, '')))
+    .join('\n')
+    .trim();
+  return text ? `${text}\n` : '';
+}
+
+/** YAML front matter at the top of a Markdown file: removed, its `title` kept as the document title. */
+function splitFrontMatter(text: string): { body: string; title?: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { body: text };
+  const inner = m[1] ?? '';
+  const looksLikeYaml = inner
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .every((l) => /^[\w-]+\s*:/.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l));
+  if (!looksLikeYaml) return { body: text };
+  let title: string | undefined;
+  try {
+    const data: unknown = parseYaml(inner);
+    if (data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' && data.title.trim()) {
+      title = data.title.trim();
+    }
+  } catch {
+    // Not YAML after all: the block is dropped either way, it is metadata rather than lesson text.
+  }
+  const body = text.slice(m[0].length);
+  return title ? { body, title } : { body };
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string): string => t.replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** Cleans one document into Markdown; returns '' when nothing worth reading is left. */
+export function cleanDocument(text: string, fileName: string): string {
+  const format = detectFormat(text, fileName);
+  let source = normaliseCharacters(text);
+  let pageTitle: string | undefined;
+  if (format === 'html') {
+    const converted = htmlToMarkdown(source);
+    source = converted.markdown;
+    if (converted.title) pageTitle = stripSiteName(repairMojibake(converted.title));
+  }
+  source = removeFootnoteBacklinks(normaliseCharacters(repairMojibake(source)));
+  if (format === 'markdown') {
+    const front = splitFrontMatter(source);
+    source = front.body;
+    pageTitle = front.title ?? pageTitle;
+  }
+  const lines = source.split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+
+  if (format === 'text') {
+    const main = extractMainContent(lines);
+    let body = main.lines;
+    const firstLine = body.findIndex((l) => !isBlank(l));
+    // When the article repeats the page title as its first line, that line is the title.
+    const sameAsTitle = main.pageTitle && firstLine >= 0 && sameText(body[firstLine] ?? '', main.pageTitle);
+    if (sameAsTitle) body = body.slice(firstLine + 1);
+    const title = sameAsTitle ? (main.lines[firstLine] ?? '').trim() : main.pageTitle;
+    const markdown = plainTextToMarkdown(body, title ? { title } : {});
+    return finish(mergeQuestionAnswer(markdown.split('\n')));
+  }
+
+  const main = extractMainContent(lines);
+  let body = trimMarkdownEdges(dropAnchorLinkLists(outsideFences(main.lines, tidyHtmlLines).filter((l) => !isBadgeLine(l))));
+  body = mergeQuestionAnswer(body);
+  const title = main.pageTitle ?? pageTitle;
+  const first = body.findIndex((l) => !isBlank(l));
+  if (title && first >= 0 && sameText(body[first] ?? '', title) && !/^#/.test(body[first] ?? '')) {
+    body = [`# ${(body[first] ?? '').trim()}`, ...body.slice(first + 1)];
+  }
+  const hasTopHeading = body.some((l) => /^#\s+\S/.test(l));
+  if (title && !hasTopHeading && body.some((l) => !isBlank(l))) body = [`# ${title}`, '', ...body];
+  return finish(body);
+}
