@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { gradeReview, refreshReview, undoReview } from '@/lib/actions/review';
 import type { ReviewSnapshot } from '@/lib/review/service';
 import { CardBack, CardFront } from './card-face';
+import { FlagCard } from './flag-card';
 
 const GRADES = [
   { rating: 1, name: 'Again', key: '1', style: 'border-danger/50 hover:bg-danger/10' },
@@ -177,6 +178,7 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
                     </figcaption>
                   </figure>
                 )}
+                <FlagCard key={card.id} cardId={card.id} />
               </div>
             )}
           </div>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from './sync';
+import { syncContentFolder, syncCourse } from './sync';
 import type { Course, Lesson } from './types';
 import type { GeneratedCard } from '@/lib/cards/types';
 
@@ -97,5 +97,45 @@ describe('syncCourse (SQLite)', () => {
     changed.title = 'Renamed course';
     await expect(syncCourse(t.db, changed, [card('m9/zzz', 'bad')])).rejects.toThrow(/unknown lesson/);
     expect((await t.db.course.findFirstOrThrow()).title).toBe('Demo course');
+  });
+});
+
+describe('syncContentFolder (SQLite)', () => {
+  const generate = (c: Course): GeneratedCard[] =>
+    c.modules.flatMap((m) => m.lessons.map((l) => card(l.key, `${l.key}-k`)));
+
+  async function folder(files: Record<string, string>): Promise<string> {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'content-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  const doc = (title: string) => `# ${title}\n\n${'This sentence explains an idea about the topic in plain words. '.repeat(30)}\n`;
+
+  it('syncs a folder without course.yaml, one module per document', async () => {
+    const dir = await folder({ 'a.md': doc('Alpha topic'), 'b.md': doc('Beta topic') });
+    const result = await syncContentFolder(t.db, dir, generate);
+    expect(result.ok).toBe(true);
+    expect(await t.db.module.count()).toBe(2);
+  });
+
+  it.each([
+    ['invalid YAML', { 'course.yaml': 'title: [unclosed', 'a.md': doc('Alpha') }, 'course.yaml'],
+    ['unknown module reference', { 'course.yaml': 'title: T\nmodules:\n  - title: A\n    sources: [a.md]\n    prerequisites: [nope]\n', 'a.md': doc('Alpha') }, 'course.yaml'],
+    ['missing document', { 'course.yaml': 'title: T\nmodules:\n  - title: A\n    sources: [missing.md]\n' }, 'missing.md'],
+    ['empty document', { 'a.md': doc('Alpha'), 'empty.md': '   \n\n' }, 'empty.md'],
+  ])('stops on %s, naming the file, and leaves the database untouched', async (_name, files, file) => {
+    const good = await folder({ 'a.md': doc('Alpha topic') });
+    await syncContentFolder(t.db, good, generate);
+    const before = await t.db.lesson.findMany({ orderBy: { key: 'asc' } });
+    const result = await syncContentFolder(t.db, await folder(files), generate);
+    expect(result.ok).toBe(false);
+    const errors = result.issues.filter((i) => i.level === 'error');
+    expect(errors.some((e) => `${e.file}: ${e.message}`.includes(file))).toBe(true);
+    expect(await t.db.lesson.findMany({ orderBy: { key: 'asc' } })).toEqual(before);
+    expect(await t.db.course.count()).toBe(1);
   });
 });

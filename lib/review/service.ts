@@ -225,7 +225,7 @@ export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, pre
       item = { id: row.cardId, kind: row.state === 'new' ? 'new' : row.state === 'review' ? 'review' : 'learning' };
     }
   }
-  const canUndo = (await db.reviewLog.count({ where: { userId } })) > 0;
+  const canUndo = (await db.reviewLog.findFirst({ where: { userId }, select: { id: true } })) !== null;
   const nextLearningDue = queue.learningLaterToday[0]?.due.toISOString() ?? null;
   if (!item) return { counts: queue.counts, card: null, nextLearningDue, canUndo };
   const row = rows.get(item.id)!;

@@ -1,0 +1,24 @@
+// Shapes of card edits and flags, shared by forms and actions.
+import { z } from 'zod';
+
+export const cardId = z.string().min(1).max(64);
+
+export const cardEditSchema = z.object({
+  cardId,
+  front: z.string().trim().min(3, 'The question needs at least 3 characters.').max(500, 'Keep the question under 500 characters.'),
+  back: z.string().trim().min(1, 'The answer cannot be empty.').max(1000, 'Keep the answer under 1000 characters.'),
+});
+
+export const cardFlagSchema = z.object({
+  cardId,
+  reason: z.enum(['wrong', 'unclear', 'trivial', 'duplicate', 'other']),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const FLAG_REASONS: Record<z.infer<typeof cardFlagSchema>['reason'], string> = {
+  wrong: 'The answer is wrong',
+  unclear: 'The question is unclear',
+  trivial: 'Too easy or pointless',
+  duplicate: 'Duplicate of another card',
+  other: 'Something else',
+};
