@@ -1,27 +1,30 @@
-// Top navigation: links depend on whether someone is signed in and on their role.
+// Top navigation: links depend on whether someone is signed in and on their role. On a phone the links
+// scroll sideways in one row instead of stacking.
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+
+const navLink = 'shrink-0 rounded-lg px-2 py-1.5 text-sm font-semibold hover:bg-surface-2 sm:px-3';
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-border bg-surface">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href={user ? '/home' : '/'} className="mr-auto text-base font-bold tracking-tight">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:px-6">
+        <Link href={user ? '/home' : '/'} className="mr-auto py-1.5 text-base font-bold tracking-tight">
           Course &amp; Review
         </Link>
         {user ? (
           <>
-            <Link href="/home" className="btn-ghost">Home</Link>
-            <Link href="/courses" className="btn-ghost">Course</Link>
-            <Link href="/review" className="btn-ghost">Review</Link>
-            <Link href="/stats" className="btn-ghost">Stats</Link>
-            <Link href="/settings" className="btn-ghost">Settings</Link>
-            {user.role === 'instructor' && <Link href="/teach" className="btn-ghost">Teach</Link>}
-            <span className="hidden text-sm text-muted sm:inline" aria-label="Signed in as">
-              {user.name}
-            </span>
+            <div className="order-last -mx-2 flex w-full gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
+              <Link href="/home" className={navLink}>Home</Link>
+              <Link href="/courses" className={navLink}>Course</Link>
+              <Link href="/review" className={navLink}>Review</Link>
+              <Link href="/stats" className={navLink}>Stats</Link>
+              <Link href="/settings" className={navLink}>Settings</Link>
+              {user.role === 'instructor' && <Link href="/teach" className={navLink}>Teach</Link>}
+            </div>
+            <span className="hidden text-sm text-muted lg:inline" aria-label="Signed in as">{user.name}</span>
             <SignOutButton />
           </>
         ) : (
