@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '@/test/db';
+import { syncCourse } from '@/lib/content/sync';
+import type { Course } from '@/lib/content/types';
+import { Rating } from '@/lib/srs';
+import { enrollLessonCards, gradeForUser, reviewSnapshot } from './service';
+import { loadLearnerStats } from './stats';
+import { optimiseForUser } from './optimise';
+
+let t: TestDb;
+let userId: string;
+
+const course: Course = {
+  key: 'c',
+  title: 'C',
+  description: '',
+  modules: [{ key: 'm', title: 'M', description: '', order: 0, prerequisites: [], sources: [], lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'x', words: 1, sourceFile: 'm.md' }] }],
+};
+
+beforeEach(async () => {
+  t = await createTestDb();
+  await syncCourse(t.db, course, Array.from({ length: 4 }, (_, i) => ({ key: `k${i}`, lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: `Q${i}?`, back: `A${i}`, source: 's', anchor: '', score: 1 })));
+  userId = (await t.db.user.create({ data: { email: 's@example.com', name: 'S', timeZone: 'Asia/Tokyo' } })).id;
+  await enrollLessonCards(t.db, userId, [(await t.db.lesson.findFirstOrThrow()).id], new Date('2026-05-01T00:00:00Z'));
+});
+afterEach(async () => t.cleanup());
+
+describe('learner stats and optimisation (SQLite)', () => {
+  it('counts reviews per day, streak, states and true retention from the stored log', async () => {
+    const day1 = new Date('2026-05-01T01:00:00Z');
+    for (const [i, rating] of [Rating.Good, Rating.Again, Rating.Easy].entries()) {
+      const snap = await reviewSnapshot(t.db, userId, day1);
+      await gradeForUser(t.db, userId, { cardId: snap.card!.id, rating, clientId: `id-${i}`, version: snap.card!.version, durationMs: 1000 }, new Date(day1.getTime() + i * 1000));
+    }
+    const stats = await loadLearnerStats(t.db, userId, new Date('2026-05-01T05:00:00Z'));
+    expect(stats.totalReviews).toBe(3);
+    expect(stats.heatmap.at(-1)).toEqual({ day: '2026-05-01', count: 3 });
+    expect(stats.streak).toEqual({ days: 1, reviewedToday: true });
+    expect(stats.counts.new).toBe(1);
+    // No review-state reviews yet: true retention has no data rather than a made-up 100%.
+    expect(stats.retention).toEqual({ passed: 0, total: 0, rate: null });
+    expect(stats.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('explains why it cannot optimise with too little history and changes nothing', async () => {
+    const result = await optimiseForUser(t.db, userId);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/review/i);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: userId } })).fsrsWeights).toBeNull();
+  });
+});
