@@ -3,12 +3,22 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getContinueTarget, getDefaultCourseKey } from '@/lib/data/course';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { getLearnerAssignments } from '@/lib/data/classes';
+import { AssignmentList } from '@/components/classes/assignment-list';
+import { db } from '@/lib/db';
+import { reviewSnapshot } from '@/lib/review/service';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
-  const [target, courseKey] = await Promise.all([getContinueTarget(user.id), getDefaultCourseKey()]);
+  const [target, courseKey, assignments, reviews] = await Promise.all([
+    getContinueTarget(user.id),
+    getDefaultCourseKey(),
+    getLearnerAssignments(user.id),
+    reviewSnapshot(db, user.id, new Date()),
+  ]);
+  const dueToday = reviews.counts.new + reviews.counts.learning + reviews.counts.review;
   return (
     <div className="space-y-6">
       <div>
@@ -37,6 +47,21 @@ export default async function HomePage() {
         <section className="card">
           <h2 className="text-lg font-semibold">No course has been imported yet</h2>
           <p className="text-muted">An operator can import one with <code>npm run content:sync</code>.</p>
+        </section>
+      )}
+      <section className="card flex flex-wrap items-center justify-between gap-3" aria-labelledby="reviews-heading">
+        <div>
+          <h2 id="reviews-heading" className="text-lg font-semibold">Reviews</h2>
+          <p className="text-sm text-muted" data-testid="home-due">
+            {dueToday > 0 ? `${dueToday} card${dueToday === 1 ? '' : 's'} to review today` : 'Nothing due right now'}
+          </p>
+        </div>
+        <Link className={dueToday > 0 ? 'btn-primary' : 'btn-secondary'} href="/review">Start reviewing</Link>
+      </section>
+      {assignments.length > 0 && (
+        <section className="card space-y-3" aria-labelledby="assigned-heading">
+          <h2 id="assigned-heading" className="text-lg font-semibold">Assigned to you</h2>
+          <AssignmentList items={assignments} />
         </section>
       )}
       {courseKey && (

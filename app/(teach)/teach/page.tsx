@@ -2,19 +2,37 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
 import { getCardOverview } from '@/lib/data/teach';
+import { getInstructorClasses } from '@/lib/data/classes';
+import { CreateClassForm } from '@/components/classes/forms';
 
 export const metadata: Metadata = { title: 'Teach' };
 
 export default async function TeachPage() {
   const user = await requireRole('instructor', '/teach');
-  const { course, openFlags } = await getCardOverview();
+  const [{ course, openFlags }, classes] = await Promise.all([getCardOverview(), getInstructorClasses(user.id)]);
   const cardCount = course?.modules.flatMap((m) => m.lessons).reduce((n, l) => n + l._count.cards, 0) ?? 0;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Teaching</h1>
-        <p className="text-muted">Hello {user.name}. Classes, assignments and learner progress will appear here.</p>
+        <p className="text-muted">Hello {user.name}. Create a class, share its join code, assign modules and follow progress.</p>
       </div>
+      <section className="card space-y-4" aria-labelledby="classes-h">
+        <h2 id="classes-h" className="text-lg font-semibold">Your classes</h2>
+        {classes.length === 0 ? (
+          <p className="text-sm text-muted">No classes yet.</p>
+        ) : (
+          <ul className="divide-y divide-border">
+            {classes.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
+                <Link className="link font-medium" href={`/teach/classes/${c.id}`}>{c.name}</Link>
+                <span className="text-sm text-muted">{c._count.members} learners · {c._count.assignments} modules assigned · code <code>{c.joinCode}</code></span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CreateClassForm />
+      </section>
       <section className="card space-y-2" aria-labelledby="cards-h">
         <h2 id="cards-h" className="text-lg font-semibold">Flashcards</h2>
         <p className="text-sm text-muted">{cardCount} generated cards · {openFlags} open flag{openFlags === 1 ? '' : 's'} from learners</p>
