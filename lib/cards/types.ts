@@ -18,4 +18,6 @@ export interface GeneratedCard {
   anchor: string;
   /** Quality score used for ranking (higher is better). */
   score: number;
+  /** The rule that produced the card (e.g. "list", "when", "definition", "cloze"); for reports. */
+  origin?: string;
 }

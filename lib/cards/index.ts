@@ -1,0 +1,137 @@
+// Pure flashcard generator: lesson Markdown -> candidate cards from several rules -> quality filter
+// -> ranked, de-duplicated selection sized to the lesson -> GeneratedCard with stable keys.
+
+import type { Course, Lesson } from '../content/types';
+import type { Candidate } from './candidate';
+import { dedupe, isNearDuplicate } from './dedupe';
+import { clozeCandidates } from './generators/cloze';
+import { definitionCandidates } from './generators/definitions';
+import { factCandidates } from './generators/facts';
+import { listCandidates } from './generators/lists';
+import { qaCandidates } from './generators/qa';
+import { cardKey } from './key';
+import { buildLessonDoc, type LessonDoc } from './lesson';
+import { rejectReason, scoreCandidate } from './quality';
+import type { GeneratedCard } from './types';
+import { canonical, contentStems } from './text';
+
+export type { GeneratedCard, CardType } from './types';
+export type { Candidate } from './candidate';
+
+export interface GenerateContext {
+  moduleTitle?: string;
+  courseTitle?: string;
+}
+
+/** Candidates scored below this are never kept, however few cards the lesson gets. */
+export const MIN_SCORE = 0.5;
+/** Roughly one card per this many words of lesson text. */
+export const WORDS_PER_CARD = 40;
+export const MAX_CARDS_PER_LESSON = 15;
+/** A second card from the same sentence must clear the minimum by this much. */
+const SECOND_CARD_MARGIN = 0.08;
+
+/** Cards scoring at least this may exceed the per-length target (fact-dense lessons), up to twice it. */
+export const STRONG_SCORE = 0.66;
+
+export function targetCardCount(words: number): number {
+  return Math.max(1, Math.min(MAX_CARDS_PER_LESSON, Math.round(words / WORDS_PER_CARD)));
+}
+
+function allCandidates(doc: LessonDoc): Candidate[] {
+  const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc)];
+  for (const info of doc.sentences) {
+    out.push(...definitionCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
+  }
+  return out;
+}
+
+/** Every candidate of a lesson with its score and, when dropped by a rule, the reason. */
+export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { doc: LessonDoc; candidates: Candidate[] } {
+  const doc = buildLessonDoc(lesson.title || ctx.moduleTitle || ctx.courseTitle || '', lesson.markdown);
+  const candidates = allCandidates(doc).map((c) => {
+    const rejected = rejectReason(c);
+    return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
+  });
+  return { doc, candidates };
+}
+
+const byScore = (a: Candidate, b: Candidate): number =>
+  (b.score ?? 0) - (a.score ?? 0) || a.position - b.position || a.front.localeCompare(b.front);
+
+/** Best candidates first: one card per source sentence, no near-duplicates (also against `kept`). */
+export function selectCandidates(candidates: readonly Candidate[], target: number, kept: readonly Candidate[] = []): Candidate[] {
+  const pool = candidates.filter((c) => !c.rejected && (c.score ?? 0) >= MIN_SCORE).sort(byScore);
+  const out: Candidate[] = [];
+  const used = new Map<string, Candidate>();
+  // a multi-word answer already asked for in this lesson is the same fact in other words
+  const answerKey = (c: Candidate) => (c.type !== 'list' && !/\d/.test(c.back) && contentStems(c.back).length >= 2 ? canonical(c.back) : '');
+  // and one answer ("CNNs") should not be the point of more than two cards of a lesson
+  const sameAnswer = (c: Candidate) => out.filter((k) => k.type !== 'list' && canonical(k.back) === canonical(c.back) && !/\d/.test(c.back)).length;
+  const fresh = (c: Candidate) =>
+    !kept.some((k) => isNearDuplicate(k, c)) &&
+    !out.some((k) => isNearDuplicate(k, c) || (answerKey(c) !== '' && answerKey(k) === answerKey(c))) &&
+    sameAnswer(c) < 2;
+  const ceiling = Math.min(MAX_CARDS_PER_LESSON, Math.max(2, target * 2));
+  // first pass: one card per source sentence, so the lesson is covered broadly; strong cards may
+  // go past the length-based target (a dense passage deserves more cards than a chatty one)
+  for (const c of pool) {
+    if (out.length >= ceiling || (out.length >= target && (c.score ?? 0) < STRONG_SCORE)) break;
+    if (used.has(c.sentenceId) || !fresh(c)) continue;
+    out.push(c);
+    used.set(c.sentenceId, c);
+  }
+  // second pass: a second, different fact from a sentence that holds two ("released X in 2019" + "X has 1.5B parameters")
+  for (const c of pool) {
+    if (out.length >= ceiling || (out.length >= target && (c.score ?? 0) < STRONG_SCORE)) break;
+    const first = used.get(c.sentenceId);
+    if (!first || out.includes(c) || first.origin === c.origin || c.type === 'cloze' || first.type === 'list') continue;
+    if ((c.score ?? 0) < MIN_SCORE + SECOND_CARD_MARGIN || !fresh(c)) continue;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.position - b.position || byScore(a, b));
+}
+
+function toCard(lesson: Lesson, c: Candidate): GeneratedCard {
+  return {
+    key: cardKey(lesson.key, c.type, c.front, c.back),
+    lessonKey: lesson.key,
+    moduleKey: lesson.moduleKey,
+    type: c.type,
+    front: c.front,
+    back: c.back,
+    source: c.source,
+    anchor: c.anchor,
+    score: c.score ?? 0,
+    origin: c.origin,
+  };
+}
+
+function uniqueKeys(cards: GeneratedCard[]): GeneratedCard[] {
+  const seen = new Set<string>();
+  return cards.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+}
+
+export function generateLessonCards(lesson: Lesson, ctx: GenerateContext = {}): GeneratedCard[] {
+  const { doc, candidates } = lessonCandidates(lesson, ctx);
+  const words = lesson.words > 0 ? lesson.words : doc.words;
+  return uniqueKeys(selectCandidates(candidates, targetCardCount(words)).map((c) => toCard(lesson, c)));
+}
+
+/** Cards for every lesson of the course, in course order, without near-duplicates across lessons. */
+export function generateCourseCards(course: Course): GeneratedCard[] {
+  const kept: Candidate[] = [];
+  const cards: GeneratedCard[] = [];
+  for (const mod of course.modules) {
+    for (const lesson of mod.lessons) {
+      const { doc, candidates } = lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title });
+      const words = lesson.words > 0 ? lesson.words : doc.words;
+      const chosen = selectCandidates(candidates, targetCardCount(words), kept);
+      kept.push(...chosen);
+      cards.push(...chosen.map((c) => toCard(lesson, c)));
+    }
+  }
+  return uniqueKeys(cards);
+}
+
+export { dedupe, isNearDuplicate };

@@ -1,0 +1,113 @@
+// `npm run bench`: prints speed figures. Card generation over the content folder, then the review loop
+// (grade → next card, server side) and queue building on a database holding 1,000 learners, one of whom
+// has 5,000 cards and 100,000 past reviews. Targets: generation < 2 s for the seeds; review p95 < 25 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { applyMigrations } from './db/schema-engine';
+import { createDb } from '../lib/db';
+import { loadCourse } from '../lib/content';
+import { generateCourseCards } from '../lib/cards';
+import { gradeForUser, loadQueue, loadSettings, reviewSnapshot } from '../lib/review/service';
+import { Rating } from '../lib/srs';
+
+const LEARNERS = 1_000;
+const CARDS = 5_000;
+const REVIEWS = 100_000;
+const LOOPS = 300;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+function report(name: string, samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  console.log(`${name.padEnd(34)} n=${String(s.length).padStart(4)}  p50 ${percentile(s, 50).toFixed(2)} ms  p95 ${percentile(s, 95).toFixed(2)} ms  max ${s[s.length - 1]!.toFixed(2)} ms`);
+}
+
+// ---------- card generation ----------
+{
+  const { course } = await loadCourse(process.env.CONTENT_DIR ?? './content');
+  const t0 = performance.now();
+  const cards = generateCourseCards(course);
+  const cold = performance.now() - t0;
+  const t1 = performance.now();
+  generateCourseCards(course);
+  const warm = performance.now() - t1;
+  const doubled = { ...course, modules: [...course.modules, ...course.modules.map((m) => ({ ...m, key: `${m.key}-copy`, lessons: m.lessons.map((l) => ({ ...l, key: `${m.key}-copy/${l.key}`, moduleKey: `${m.key}-copy` })) }))] };
+  const t2 = performance.now();
+  generateCourseCards(doubled);
+  const twice = performance.now() - t2;
+  const words = course.modules.flatMap((m) => m.lessons).reduce((n, l) => n + l.words, 0);
+  console.log(`card generation (seeds)            ${cards.length} cards from ${words} words: first run ${cold.toFixed(0)} ms (includes loading the NLP model), warm ${warm.toFixed(0)} ms; 2x content warm ${twice.toFixed(0)} ms`);
+}
+
+// ---------- review loop ----------
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+const file = path.join(dir, 'bench.db');
+try {
+  let t = performance.now();
+  await applyMigrations(file);
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString();
+  raw.exec(`INSERT INTO Course (id, key, title, description, createdAt, updatedAt) VALUES ('c1','bench','Bench','', '${iso(now)}', '${iso(now)}')`);
+  raw.exec(`INSERT INTO Module (id, courseId, key, title, description, "order", prerequisites) VALUES ('m1','c1','m','M','',0,'[]')`);
+  const insLesson = raw.prepare(`INSERT INTO Lesson (id, moduleId, key, title, "order", markdown, words, sourceFile) VALUES (?, 'm1', ?, ?, ?, 'x', 1, 'x.md')`);
+  const insCard = raw.prepare(`INSERT INTO Card (id, lessonId, key, type, front, back, source, anchor, position, score, suspended, createdAt, updatedAt) VALUES (?, ?, ?, 'basic', ?, 'answer', 'source', '', ?, 1, 0, ?, ?)`);
+  const insUser = raw.prepare(`INSERT INTO User (id, email, name, role, timeZone, createdAt, updatedAt) VALUES (?, ?, ?, 'learner', 'Europe/Paris', ?, ?)`);
+  const insState = raw.prepare(`INSERT INTO CardState (userId, cardId, state, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview, leech, version, sortKey, addedAt) VALUES (?, ?, ?, ?, ?, ?, 3, 5, 0, ?, 0, ?, 0, 0, ?, ?)`);
+  const insLog = raw.prepare(`INSERT INTO ReviewLog (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, 'review', ?, 5, 5, 3, 3, 5, 0, ?, 4000)`);
+  raw.transaction(() => {
+    for (let l = 0; l < 100; l++) insLesson.run(`l${l}`, `m/l${l}`, `Lesson ${l}`, l);
+    for (let c = 0; c < CARDS; c++) insCard.run(`card${c}`, `l${c % 100}`, `k${c}`, `Question ${c}?`, c, iso(now), iso(now));
+    for (let u = 0; u < LEARNERS; u++) insUser.run(`u${u}`, `u${u}@example.com`, `User ${u}`, iso(now), iso(now));
+    const day = 86_400_000;
+    // The measured learner: 5,000 cards, a realistic mix of due, future and new.
+    for (let c = 0; c < CARDS; c++) {
+      const isNew = c % 5 === 0;
+      const due = new Date(now.getTime() + ((c % 40) - 10) * day);
+      insState.run('u0', `card${c}`, isNew ? 'new' : 'review', iso(isNew ? now : due), isNew ? 0 : 10, isNew ? 0 : 5, isNew ? 0 : 4, isNew ? null : iso(new Date(due.getTime() - 5 * day)), c, iso(now));
+    }
+    for (let r = 0; r < REVIEWS; r++) {
+      const at = new Date(now.getTime() - (r % 365) * day - 3_600_000);
+      insLog.run(randomUUID(), 'u0', `card${r % CARDS}`, randomUUID(), 1 + (r % 4), iso(at), iso(at));
+    }
+    // 999 other learners with 50 cards and 100 reviews each, so indexes are exercised on a shared table.
+    for (let u = 1; u < LEARNERS; u++) {
+      for (let c = 0; c < 50; c++) insState.run(`u${u}`, `card${(u + c * 97) % CARDS}`, 'review', iso(new Date(now.getTime() + (c % 20) * day)), 10, 5, 4, iso(now), c, iso(now));
+      for (let r = 0; r < 100; r++) insLog.run(randomUUID(), `u${u}`, `card${(u + r * 97) % CARDS}`, randomUUID(), 3, iso(now), iso(new Date(now.getTime() - r * day)));
+    }
+  })();
+  raw.close();
+  console.log(`seeded ${LEARNERS} learners, ${CARDS} cards, ${REVIEWS + (LEARNERS - 1) * 100} reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const db = createDb(`file:${file}`);
+  const settings = await loadSettings(db, 'u0');
+  const queueTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    t = performance.now();
+    await loadQueue(db, 'u0', settings, new Date());
+    queueTimes.push(performance.now() - t);
+  }
+  report('queue build (5,000 cards)', queueTimes);
+
+  const loop: number[] = [];
+  let snap = await reviewSnapshot(db, 'u0', new Date());
+  for (let i = 0; i < LOOPS && snap.card; i++) {
+    const card = snap.card;
+    t = performance.now();
+    const at = new Date();
+    await gradeForUser(db, 'u0', { cardId: card.id, rating: i % 7 === 0 ? Rating.Again : Rating.Good, clientId: randomUUID(), version: card.version, durationMs: 3000 }, at);
+    snap = await reviewSnapshot(db, 'u0', at);
+    loop.push(performance.now() - t);
+  }
+  report('review loop (grade → next card)', loop);
+  const mem = process.memoryUsage();
+  console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap ${(mem.heapUsed / 1e6).toFixed(0)} MB`);
+  await db.$disconnect();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

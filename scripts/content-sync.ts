@@ -1,0 +1,30 @@
+// `npm run content:sync [-- --content DIR]`: reads and validates the content folder, generates cards, and
+// writes both to the database in one transaction. Any error in the content stops it before the database is touched.
+import { parseArgs } from 'node:util';
+import { loadLocalEnv } from './load-env';
+
+loadLocalEnv();
+const { env } = await import('../lib/env');
+const { createDb } = await import('../lib/db');
+const { generateCourseCards } = await import('../lib/cards');
+const { syncContentFolder, formatSyncReport } = await import('../lib/content/sync');
+
+const { values } = parseArgs({ options: { content: { type: 'string' } } });
+const dir = values.content ?? env().CONTENT_DIR;
+const db = createDb();
+try {
+  const result = await syncContentFolder(db, dir, generateCourseCards);
+  for (const issue of result.issues) console.error(`${issue.level}: ${issue.file}: ${issue.message}`);
+  if (!result.ok) {
+    console.error(`\nContent sync stopped: errors in ${dir}. The database was not changed.`);
+    process.exitCode = 1;
+  } else {
+    console.log(formatSyncReport(result.report));
+    console.log(`Synced ${result.modules} modules, ${result.lessons} lessons, ${result.cards} cards in ${result.ms} ms.`);
+  }
+} catch (e) {
+  console.error(`Content sync failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}
