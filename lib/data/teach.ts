@@ -2,6 +2,19 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
+/** What the card editor shows of a card: generated and edited text, suspension and open flags. */
+const EDITOR_CARD = {
+  id: true,
+  type: true,
+  front: true,
+  back: true,
+  editedFront: true,
+  editedBack: true,
+  source: true,
+  suspended: true,
+  flags: { where: { resolvedAt: null }, select: { reason: true, createdAt: true } },
+} as const;
+
 export async function getCardOverview() {
   const course = await db.course.findFirst({
     orderBy: { createdAt: 'asc' },
@@ -32,17 +45,7 @@ export async function getLessonCards(lessonId: string) {
       cards: {
         where: { retiredAt: null },
         orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          type: true,
-          front: true,
-          back: true,
-          editedFront: true,
-          editedBack: true,
-          source: true,
-          suspended: true,
-          flags: { where: { resolvedAt: null }, select: { reason: true, createdAt: true } },
-        },
+        select: EDITOR_CARD,
       },
     },
   });
@@ -51,17 +54,7 @@ export async function getLessonCards(lessonId: string) {
 export async function getFlaggedCards() {
   return db.card.findMany({
     where: { retiredAt: null, flags: { some: { resolvedAt: null } } },
-    select: {
-      id: true,
-      type: true,
-      front: true,
-      back: true,
-      editedFront: true,
-      editedBack: true,
-      source: true,
-      suspended: true,
-      flags: { where: { resolvedAt: null }, select: { reason: true, createdAt: true } },
-    },
+    select: EDITOR_CARD,
     take: 200,
   });
 }
