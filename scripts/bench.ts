@@ -95,15 +95,23 @@ try {
   report('queue build (5,000 cards)', queueTimes);
 
   const loop: number[] = [];
+  const grades: number[] = [];
+  const nexts: number[] = [];
   let snap = await reviewSnapshot(db, 'u0', new Date());
   for (let i = 0; i < LOOPS && snap.card; i++) {
     const card = snap.card;
     t = performance.now();
     const at = new Date();
     await gradeForUser(db, 'u0', { cardId: card.id, rating: i % 7 === 0 ? Rating.Again : Rating.Good, clientId: randomUUID(), version: card.version, durationMs: 3000 }, at);
+    const graded = performance.now();
     snap = await reviewSnapshot(db, 'u0', at);
-    loop.push(performance.now() - t);
+    const done = performance.now();
+    grades.push(graded - t);
+    nexts.push(done - graded);
+    loop.push(done - t);
   }
+  report('  grade (one transaction)', grades);
+  report('  next card (queue + card)', nexts);
   report('review loop (grade → next card)', loop);
   const mem = process.memoryUsage();
   console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap ${(mem.heapUsed / 1e6).toFixed(0)} MB`);

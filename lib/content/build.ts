@@ -55,6 +55,49 @@ export function titleFromFileName(path: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A file name that is an identifier (a hash, a number, a random id) rather than words a reader knows. */
+function isIdentifier(name: string): boolean {
+  const compact = name.replace(/[\s_-]+/g, '');
+  if (!/\p{L}/u.test(compact)) return true;
+  if (/\s/.test(name.trim())) return false;
+  const digits = (compact.match(/\d/g) ?? []).length;
+  return (/^[0-9a-f]{8,}$/i.test(compact) && digits > 0) || (compact.length >= 8 && digits / compact.length >= 0.3);
+}
+
+/** Small words that do not end a title cut from a sentence. */
+const TRAILING_FUNCTION_WORDS = /\s+(?:a|an|the|of|and|or|to|in|on|for|with|by|as|at|is|are|was|were|be|that|which|its|their|from|into)$/i;
+
+/**
+ * A title for a document with neither a heading nor a meaningful file name: its first sentence when
+ * short, else the sentence's first clause or its first words ("Training a neural network well…").
+ */
+export function titleFromText(markdown: string): string | undefined {
+  const text = describe(markdown).replace(/…$/, '');
+  if (!text) return undefined;
+  const sentence = (/^.*?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text).replace(/[.!]$/, '');
+  const words = sentence.split(/\s+/);
+  if (words.length <= 8) return sentence;
+  const clause = /^(.+?)(?:[,;:(]|\s[-–—]\s)/u.exec(sentence)?.[1]?.trim() ?? '';
+  const clauseWords = clause.split(/\s+/).length;
+  if (clause && clauseWords >= 3 && clauseWords <= 8) return clause;
+  let cut = words.slice(0, 6).join(' ');
+  while (TRAILING_FUNCTION_WORDS.test(cut)) cut = cut.replace(TRAILING_FUNCTION_WORDS, '');
+  return `${cut}…`;
+}
+
+/**
+ * The title of a document without a course.yaml entry: its own title or first heading, else its file
+ * name when that is made of words, else its first sentence.
+ */
+function titleOfDocument(path: string, markdown: string): string {
+  const fromHeadings = documentTitle(markdown);
+  if (fromHeadings) return fromHeadings;
+  const fromName = titleFromFileName(path);
+  const base = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
+  if (!isIdentifier(fromName) && !isIdentifier(base)) return fromName;
+  return titleFromText(markdown) ?? fromName;
+}
+
 /** First sentence of the first paragraph, as a short description. */
 function describe(markdown: string): string {
   const paragraph = markdown
@@ -165,7 +208,7 @@ function planFromConfig(
 function planFromFolder(docs: readonly CleanDocument[]): ModulePlan[] {
   const slugger = createSlugger();
   return docs.map((doc) => {
-    const title = documentTitle(doc.markdown) ?? titleFromFileName(doc.path);
+    const title = titleOfDocument(doc.path, doc.markdown);
     return {
       key: slugger.slug(shortSlug(title) || shortSlug(titleFromFileName(doc.path)), 'module'),
       title,
@@ -214,7 +257,7 @@ export function buildCourse(input: BuildInput): BuildResult {
     for (const source of plan.sources) {
       const doc = cleaned.get(source);
       if (!doc) continue;
-      const fallbackTitle = plan.sources.length === 1 ? plan.title : (documentTitle(doc.markdown) ?? titleFromFileName(source));
+      const fallbackTitle = plan.sources.length === 1 ? plan.title : titleOfDocument(source, doc.markdown);
       let split: Lesson[];
       try {
         split = splitLessons(doc.markdown, {

@@ -2,15 +2,18 @@
 // → clean Markdown. Repairs encoding, removes page chrome and footnote back-links, infers structure.
 
 import { parse as parseYaml } from 'yaml';
+import { stripCitationMarkers } from './citations';
 import { htmlToMarkdown } from './html';
-import { extractMainContent, stripSiteName } from './main-content';
+import { extractMainContent, stripSiteName, TITLE_SEPARATOR } from './main-content';
 import { repairMojibake } from './mojibake';
+import { PAGE_BREAK, removePageFurniture, removeReferenceEntries } from './page-furniture';
 import { plainTextToMarkdown } from './plain-text';
 import { inlineMarkdownToText } from './words';
 import {
   ATX_HEADING,
   BULLET,
   FENCE,
+  fencedLineIndices,
   isBlank,
   isCopyrightLine,
   isHeadingShaped,
@@ -52,11 +55,15 @@ export function detectFormat(text: string, fileName: string): DocumentFormat {
   return atx > 0 || fences > 1 || inline >= 2 || (headings >= 2 && inline >= 1) ? 'markdown' : 'text';
 }
 
-/** Line endings, byte-order mark, no-break and zero-width spaces, soft hyphens. */
+/** Line endings, byte-order mark, no-break and zero-width spaces, soft hyphens, ligatures, page breaks. */
 function normaliseCharacters(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
+    // A form feed (page break in PDF exports) becomes a line of its own, removed with the page furniture.
+    .replace(/[ \t]*\f[ \t]*/g, `\n${PAGE_BREAK}\n`)
+    // Typographic ligatures (ﬁ, ﬂ, ﬀ …) from PDFs split words for search and word counts.
+    .replace(/[\ufb00-\ufb06]/g, (c) => c.normalize('NFKC'))
     .replace(/[\u00a0\u202f\u2007]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
 }
@@ -170,6 +177,35 @@ export function mergeQuestionAnswer(lines: readonly string[]): string[] {
   return out;
 }
 
+const BOLD_LINE = /^ {0,3}(\*\*|__)(?!\s)([^*_\n]{2,150}?)(?<!\s)\1\s*$/;
+
+/**
+ * A paragraph that is only bold text and introduces a paragraph is a heading written as bold (FAQ
+ * questions, documents exported from word processors) when the document does so at least twice. It
+ * becomes a heading one level below the heading above it.
+ */
+export function boldLinesToHeadings(lines: readonly string[]): string[] {
+  const inFence = fencedLineIndices(lines);
+  const nextText = (i: number): string => lines.slice(i + 1).find((l) => !isBlank(l)) ?? '';
+  const candidates = new Set<number>();
+  lines.forEach((line, i) => {
+    const m = BOLD_LINE.exec(line);
+    if (!m || inFence.has(i) || !isBlank(lines[i - 1] ?? '') || !isBlank(lines[i + 1] ?? '')) return;
+    const text = (m[2] ?? '').trim();
+    const next = nextText(i);
+    if (!isHeadingShaped(text, /\?$/.test(text) ? 25 : 12) || !next || BOLD_LINE.test(next) || ATX_HEADING.test(next)) return;
+    candidates.add(i);
+  });
+  if (candidates.size < 2) return [...lines];
+  let depth = 1;
+  return lines.map((line, i) => {
+    const atx = inFence.has(i) ? null : ATX_HEADING.exec(line);
+    if (atx) depth = atx[1]?.length ?? 1;
+    if (!candidates.has(i)) return line;
+    return `${'#'.repeat(Math.min(6, depth + 1))} ${(BOLD_LINE.exec(line)?.[2] ?? '').trim()}`;
+  });
+}
+
 /** A line made only of linked images (build/licence badges) decorates a page; it teaches nothing. */
 function isBadgeLine(line: string): boolean {
   const t = line.trim();
@@ -218,8 +254,15 @@ function finish(lines: readonly string[]): string {
   return text ? `${text}\n` : '';
 }
 
-/** YAML front matter at the top of a Markdown file: removed, its `title` kept as the document title. */
+/** YAML (or TOML) front matter at the top of a Markdown file: removed, its `title` kept as the document title. */
 function splitFrontMatter(text: string): { body: string; title?: string } {
+  // TOML front matter (Hugo) between +++ lines: only `title = "…"` is read.
+  const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+[ \t]*(?:\n|$)/.exec(text);
+  if (toml && (toml[1] ?? '').split('\n').every((l) => !l.trim() || /^\s*(?:[\w.-]+\s*=|\[|#)/.test(l) || /^\s+\S/.test(l))) {
+    const title = /^\s*title\s*=\s*(["'])(.+?)\1\s*$/m.exec(toml[1] ?? '')?.[2]?.trim();
+    const body = text.slice(toml[0].length);
+    return title ? { body, title } : { body };
+  }
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { body: text };
   const inner = m[1] ?? '';
@@ -249,12 +292,18 @@ function sameText(a: string, b: string): boolean {
 /** Cleans one document into Markdown; returns '' when nothing worth reading is left. */
 export function cleanDocument(text: string, fileName: string): string {
   const format = detectFormat(text, fileName);
-  let source = normaliseCharacters(text);
+  // Mojibake first: a no-break space inside a broken sequence must not be normalised away before repair.
+  let source = normaliseCharacters(repairMojibake(text));
   let pageTitle: string | undefined;
+  let titleSegments: string[] = [];
   if (format === 'html') {
     const converted = htmlToMarkdown(source);
     source = converted.markdown;
-    if (converted.title) pageTitle = stripSiteName(repairMojibake(converted.title));
+    if (converted.title) {
+      const raw = repairMojibake(converted.title);
+      pageTitle = stripSiteName(raw);
+      titleSegments = [raw, ...raw.split(TITLE_SEPARATOR)];
+    }
   }
   source = removeFootnoteBacklinks(normaliseCharacters(repairMojibake(source)));
   if (format === 'markdown') {
@@ -262,11 +311,12 @@ export function cleanDocument(text: string, fileName: string): string {
     source = front.body;
     pageTitle = front.title ?? pageTitle;
   }
-  const lines = source.split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = removePageFurniture(source.split('\n').map((l) => l.replace(/[ \t]+$/, '')));
+  // Reference entries are scored by the main-content search (they end a page), then removed.
 
   if (format === 'text') {
     const main = extractMainContent(lines);
-    let body = main.lines;
+    let body = removeReferenceEntries(main.lines);
     const firstLine = body.findIndex((l) => !isBlank(l));
     // When the article repeats the page title as its first line, that line is the title.
     const sameAsTitle = main.pageTitle && firstLine >= 0 && sameText(body[firstLine] ?? '', main.pageTitle);
@@ -277,14 +327,21 @@ export function cleanDocument(text: string, fileName: string): string {
   }
 
   const main = extractMainContent(lines);
-  let body = trimMarkdownEdges(dropAnchorLinkLists(outsideFences(main.lines, tidyHtmlLines).filter((l) => !isBadgeLine(l))));
-  body = mergeQuestionAnswer(body);
+  let body = trimMarkdownEdges(dropAnchorLinkLists(outsideFences(removeReferenceEntries(main.lines), tidyHtmlLines).filter((l) => !isBadgeLine(l))));
+  body = mergeQuestionAnswer(boldLinesToHeadings(stripCitationMarkers(body, { markdown: true })));
   const title = main.pageTitle ?? pageTitle;
   const first = body.findIndex((l) => !isBlank(l));
   if (title && first >= 0 && sameText(body[first] ?? '', title) && !/^#/.test(body[first] ?? '')) {
     body = [`# ${(body[first] ?? '').trim()}`, ...body.slice(first + 1)];
   }
-  const hasTopHeading = body.some((l) => /^#\s+\S/.test(l));
+  let hasTopHeading = body.some((l) => /^#\s+\S/.test(l));
+  // A page whose first heading is the <title>'s topic ("Topic | Site") has found its title.
+  const firstHeading = outsideFences(body, (chunk) => chunk.map((l) => (ATX_HEADING.test(l) ? l : ''))).findIndex((l) => ATX_HEADING.test(l));
+  const headingText = (ATX_HEADING.exec(body[firstHeading] ?? '')?.[2] ?? '').trim();
+  if (!hasTopHeading && headingText && titleSegments.some((t) => sameText(t, headingText))) {
+    body = body.map((l, i) => (i === firstHeading ? `# ${headingText}` : l));
+    hasTopHeading = true;
+  }
   if (title && !hasTopHeading && body.some((l) => !isBlank(l))) body = [`# ${title}`, '', ...body];
   return finish(body);
 }

@@ -43,9 +43,37 @@ function isChrome(el: Element): boolean {
   return false;
 }
 
+const HEADING_TAG = /^h[1-6]$/;
+// Not <p>: a sentence naming three links ("see A, B and C") is content.
+const BLOCK_CONTAINERS = new Set(['div', 'section', 'span', 'small']);
+
+function wordsIn(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/**
+ * A block that is mostly links (a share row, breadcrumbs, tag list): three or more links and hardly any
+ * text of its own. Lists are left alone: a list of links can be a reading list.
+ */
+function isLinkRow(el: Element): boolean {
+  if (!BLOCK_CONTAINERS.has(el.tagName)) return false;
+  const links = findAll(el, (e) => e.tagName === 'a');
+  if (links.length < 3 || findAll(el, (e) => HEADING_TAG.test(e.tagName) || e.tagName === 'li').length > 0) return false;
+  const total = wordsIn(hastToString(el));
+  const linked = links.reduce((n, a) => n + wordsIn(hastToString(a)), 0);
+  return total - linked <= 6 && linked / Math.max(1, total) >= 0.5;
+}
+
 function prune(node: Element | Root): void {
-  node.children = node.children.filter((child) => !(isElement(child) && isChrome(child))) as typeof node.children;
-  for (const child of node.children) if (isElement(child)) prune(child);
+  node.children = node.children.filter((child) => !(isElement(child) && (isChrome(child) || isLinkRow(child)))) as typeof node.children;
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    // The header of an article keeps its title; the byline, date and tags around it are metadata.
+    if (child.tagName === 'header' && hasHeading(child)) {
+      child.children = child.children.filter((c) => !isElement(c) || hasHeading(c) || HEADING_TAG.test(c.tagName));
+    }
+    prune(child);
+  }
 }
 
 export interface HtmlConversion {
@@ -54,7 +82,40 @@ export interface HtmlConversion {
   title?: string;
 }
 
-/** Picks the main content element: the largest <main>, else the largest <article>, else <body>. */
+const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'dd']);
+
+/**
+ * Without <main> or <article>, the content is the element that holds most of the page's running text:
+ * every paragraph credits its parent fully and its grandparent by half (as readability tools do). The
+ * winner is used when it holds most of the text; otherwise the whole <body> is kept.
+ */
+function densestContainer(body: Element | Root): Element | undefined {
+  const scores = new Map<Element, number>();
+  let total = 0;
+  const visit = (node: Element | Root, parents: Element[]): void => {
+    for (const child of node.children) {
+      if (!isElement(child) || isChrome(child)) continue;
+      if (TEXT_BLOCKS.has(child.tagName)) {
+        const length = hastToString(child).replace(/\s+/g, ' ').trim().length;
+        if (length >= 25) {
+          total += length;
+          const [parent, grandparent] = [parents[parents.length - 1], parents[parents.length - 2]];
+          if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
+          if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + length / 2);
+        }
+      }
+      visit(child, [...parents, child]);
+    }
+  };
+  visit(body, body.type === 'element' ? [body] : []);
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0];
+  if (!best || best[0] === body || !['div', 'section', 'td'].includes(best[0].tagName)) return undefined;
+  // The container must hold most of the text, else the page has several content areas: keep them all.
+  const inside = findAll(best[0], (e) => TEXT_BLOCKS.has(e.tagName)).reduce((n, e) => n + hastToString(e).length, 0);
+  return inside >= 0.7 * total ? best[0] : undefined;
+}
+
+/** Picks the main content element: the largest <main>, else the largest <article>, else the densest block, else <body>. */
 function mainElement(tree: Root): Root | Element {
   const bySize = (els: Element[]): Element | undefined =>
     [...els].sort((a, b) => hastToString(b).length - hastToString(a).length)[0];
@@ -62,7 +123,8 @@ function mainElement(tree: Root): Root | Element {
   if (main) return main;
   const article = bySize(findAll(tree, (e) => e.tagName === 'article'));
   if (article) return article;
-  return findAll(tree, (e) => e.tagName === 'body')[0] ?? tree;
+  const body = findAll(tree, (e) => e.tagName === 'body')[0] ?? tree;
+  return densestContainer(body) ?? body;
 }
 
 export function htmlToMarkdown(html: string): HtmlConversion {

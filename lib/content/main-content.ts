@@ -1,6 +1,7 @@
 // Finds the main content of text copied from a web page: scores each line by length, sentence
 // shape and link density, then keeps the densest run (maximum-sum segment), dropping menus and footers.
 
+import { isReferenceEntry } from './page-furniture';
 import {
   ATX_HEADING,
   BULLET,
@@ -30,9 +31,12 @@ function isStructuralMarkdown(line: string): boolean {
 export function looksLikeWebPage(lines: readonly string[]): boolean {
   const nonBlank = lines.filter((l) => !isBlank(l));
   if (nonBlank.length < 20) return false;
-  const menuLike = nonBlank.filter(
-    (l) => !isStructuralMarkdown(l) && ((wordCount(l) <= 3 && !isSentenceLike(l)) || isGlued(l) || isCopyrightLine(l)),
-  ).length;
+  // A short line that introduces a paragraph is a heading, not a menu entry; rules (=== / ---) are neither.
+  const menuLike = nonBlank.filter((l, i) => {
+    if (isStructuralMarkdown(l) || wordCount(l) === 0) return false;
+    if (isGlued(l) || isCopyrightLine(l)) return true;
+    return wordCount(l) <= 3 && !isSentenceLike(l) && !isProse(nonBlank[i + 1] ?? '');
+  }).length;
   let longBlankRuns = 0;
   let run = 0;
   for (const l of lines) {
@@ -51,6 +55,9 @@ function lineScore(line: string, inFence: boolean): number {
   if (!t) return 0;
   if (inFence || FENCE.test(t)) return 0.5;
   if (isGlued(t) || isCopyrightLine(t)) return -4;
+  // Reference entries and legal notices (licence, trademark) close a page; they are not its content.
+  if (isReferenceEntry(t)) return -2;
+  if (/[©®]/u.test(t) && wordCount(t) <= 60) return -2;
   // Words of a bare URL are not prose.
   const words = wordCount(t.replace(/\bhttps?:\/\/\S+/g, ' '));
   if (linkDensity(t) > 0.6) return words >= 8 ? -0.5 : -1.5;
@@ -104,7 +111,8 @@ function prevNonBlank(lines: readonly string[], from: number, maxGap: number): n
   return -1;
 }
 
-const TITLE_SEPARATOR = /\s+[|·•»\-–—]\s+/u;
+/** Separates the parts of a page title ("Topic | Site", "Site - Topic"). */
+export const TITLE_SEPARATOR = /\s+[|·•»\-–—]\s+/u;
 
 /** Drops short site-name segments from a page title ("GitHub - owner/repo: about" → "owner/repo: about"). */
 export function stripSiteName(title: string): string {
@@ -143,12 +151,72 @@ function findPageTitle(lines: readonly string[], blockStart: number, blockLines:
     return ws.reduce((n, w) => n + Math.min(freq.get(w) ?? 0, 5), 0) / ws.length;
   };
   const segments = raw.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  // The article repeats its own title as a line above the text; the site name sits among the menus.
+  // Of the segments the page repeats as lines, the one nearest the start of the content is the title.
+  const nearest = (segment: string): number => {
+    let at = -1;
+    lines.forEach((l, i) => {
+      if (i !== firstIdx && i <= blockStart && l.trim().toLowerCase() === segment.toLowerCase()) at = i;
+    });
+    return at;
+  };
+  if (segments.length > 1) {
+    const repeated = segments.map((seg) => ({ seg, at: nearest(seg) })).filter((x) => x.at >= 0 && wordCount(x.seg) >= 2);
+    const closest = repeated.sort((a, b) => b.at - a.at)[0];
+    if (closest && blockStart - closest.at <= 40) return closest.seg;
+  }
   const best = [...segments].sort((a, b) => score(b) - score(a))[0] ?? raw;
   const title = segments.length > 1 && score(best) > 2 * Math.max(...segments.filter((s) => s !== best).map(score)) ? best : stripSiteName(raw);
   const titleWords = [...significantWords(title)];
   const shared = titleWords.filter((w) => (freq.get(w) ?? 0) > 0).length;
   if (titleWords.length === 0 || shared / titleWords.length < 0.5 || score(title) < 1) return undefined;
   return title;
+}
+
+const isFragment = (line: string): boolean => wordCount(line) >= 1 && wordCount(line) <= 4 && !isSentenceLike(line) && !isStructuralMarkdown(line);
+
+/**
+ * A sign-up box or similar widget inside an article: a group of lines (no blank between them) made only
+ * of short sentences and of form-like fragments ("Enter your email address", "Sign up") that follow a
+ * sentence rather than an introducing colon. Article paragraphs are longer; lists are introduced.
+ */
+function isWidget(group: readonly string[]): boolean {
+  if (group.length < 3 || group.some((l) => wordCount(l) > 15 || isStructuralMarkdown(l))) return false;
+  if (!group.some((l) => isSentenceLike(l) && wordCount(l) >= 5)) return false;
+  let fragments = 0;
+  group.forEach((line, i) => {
+    if (i === 0 || !isFragment(line)) return;
+    let k = i - 1;
+    while (k > 0 && isFragment(group[k] ?? '')) k -= 1;
+    if (!/:$/.test((group[k] ?? '').trim())) fragments += 1;
+  });
+  return fragments >= 2;
+}
+
+/**
+ * Removes chrome that sits inside the article: widget groups, and teaser lines ("Read more: Title")
+ * whose title is repeated among the page's links outside the article.
+ */
+function dropInlineChrome(block: readonly string[], outside: readonly string[]): string[] {
+  const outsideLines = new Set(outside.map((l) => l.trim().toLowerCase()).filter((l) => wordCount(l) >= 2));
+  const out: string[] = [];
+  let group: string[] = [];
+  const flush = (): void => {
+    if (!isWidget(group)) out.push(...group);
+    group = [];
+  };
+  for (const line of block) {
+    const t = line.trim();
+    // Only a labelled line counts: a heading may well repeat a line of the page's table of contents.
+    const teaser = /^([^:]{1,30}):\s+(.+)$/.exec(t);
+    if (teaser && wordCount(teaser[1] ?? '') <= 3 && outsideLines.has((teaser[2] ?? '').toLowerCase()) && !isProse(t)) continue;
+    if (isBlank(line)) {
+      flush();
+      out.push(line);
+    } else group.push(line);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -171,7 +239,7 @@ export function extractMainContent(lines: readonly string[]): MainContent {
       start = above;
     }
   }
-  const block = lines.slice(start, end + 1);
+  const block = dropInlineChrome(lines.slice(start, end + 1), [...lines.slice(0, start), ...lines.slice(end + 1)]);
   const pageTitle = findPageTitle(lines, start, block);
   return pageTitle ? { lines: block, pageTitle } : { lines: block };
 }

@@ -96,5 +96,6 @@ export function repairMojibake(text: string): string {
     current = next;
   }
   // A no-break space whose second byte was later turned into a plain space leaves `Â ` behind.
-  return current.replace(/(?<!\p{Lu})\u00c2(?= )/gu, '');
+  // A closing quote (E2 80 9D) has a third byte Windows-1252 cannot show: it is lost or replaced by `�`.
+  return current.replace(/(?<!\p{Lu})\u00c2(?= )/gu, '').replace(/â€(?:\ufffd|(?=[\s.,;:!?)]|$))/gmu, '”');
 }

@@ -14,6 +14,8 @@ import { countWords } from './words';
 
 export const MIN_LESSON_WORDS = 150;
 export const MAX_LESSON_WORDS = 1500;
+/** Sections shorter than this are merged into a lesson without adding their heading to its title. */
+const MIN_TITLED_WORDS = 20;
 
 type Item =
   | { kind: 'heading'; depth: number; inline: string; title: string; lead: boolean }
@@ -219,7 +221,9 @@ function lessonTitle(group: readonly Unit[]): { title: string; anchor: Unit } {
   const anchor = content[0] ?? leader;
   if (group.length === 1 || content.length <= 1) return { title: partTitle(anchor), anchor };
   if (leader.words === 0) return { title: partTitle(leader), anchor: leader };
-  return { title: combinedTitle(content), anchor };
+  // A line or two (a subtitle, a one-sentence intro) does not earn its heading a place in the title.
+  const substantial = content.filter((u) => u.words >= MIN_TITLED_WORDS);
+  return { title: combinedTitle(substantial.length ? substantial : content), anchor };
 }
 
 function combinedTitle(content: readonly Unit[]): string {
@@ -294,9 +298,11 @@ export function splitLessons(markdown: string, options: SplitOptions): Lesson[] 
     units = unitsOf(doc.content, docTitle, max, false);
   }
   const groups = mergeSmall(units, min, max);
+  // One lesson holding several sections is the whole document: it is named like the document.
+  const whole = groups.length === 1 && (groups[0]?.filter((u) => u.words > 0).length ?? 0) > 1;
 
   return groups.map((group, i): Lesson => {
-    const { title, anchor } = lessonTitle(group);
+    const { title, anchor } = whole ? { title: docTitle, anchor: { ...(group[0] as Unit), title: docTitle, part: 1 } } : lessonTitle(group);
     const body = renderGroup(group, title, definitions);
     const base = (shortSlug(anchor.title) || 'lesson') + (anchor.part > 1 ? `-part-${anchor.part}` : '');
     const slug = slugger.slug(base, 'lesson');

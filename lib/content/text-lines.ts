@@ -113,3 +113,16 @@ export function normaliseTitle(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Indices of the lines inside fenced code blocks (fence lines included), which cleaning never touches. */
+export function fencedLineIndices(lines: readonly string[]): Set<number> {
+  const inside = new Set<number>();
+  let fence: string | null = null;
+  lines.forEach((line, i) => {
+    const m = FENCE.exec(line);
+    if (fence !== null || m) inside.add(i);
+    if (fence === null && m) fence = (m[1] ?? '```').charAt(0);
+    else if (fence !== null && m && (m[1] ?? '').charAt(0) === fence) fence = null;
+  });
+  return inside;
+}
