@@ -131,7 +131,7 @@ export async function getCourseOutline(userId: string, courseKey: string): Promi
 export interface LessonPage {
   course: { key: string; title: string };
   module: { key: string; title: string; locked: boolean; prerequisites: { key: string; title: string }[] };
-  lesson: { id: string; key: string; title: string; markdown: string; words: number; completed: boolean };
+  lesson: { id: string; key: string; title: string; markdown: string; words: number; completed: boolean; cardCount: number };
   position: { index: number; count: number };
   prev: OutlineLesson | null;
   next: OutlineLesson | null;
@@ -144,12 +144,15 @@ export async function getLessonPage(userId: string, courseKey: string, moduleKey
   const index = all.findIndex(({ m, l }) => m.key === moduleKey && l.slug === slug);
   const hit = all[index];
   if (!hit) return null;
-  const row = await db.lesson.findUnique({ where: { id: hit.l.id }, select: { markdown: true } });
+  const row = await db.lesson.findUnique({
+    where: { id: hit.l.id },
+    select: { markdown: true, _count: { select: { cards: { where: { retiredAt: null, suspended: false } } } } },
+  });
   if (!row) return null;
   return {
     course: { key: outline.key, title: outline.title },
     module: { key: hit.m.key, title: hit.m.title, locked: hit.m.locked, prerequisites: hit.m.prerequisites },
-    lesson: { id: hit.l.id, key: hit.l.key, title: hit.l.title, markdown: row.markdown, words: hit.l.words, completed: hit.l.completed },
+    lesson: { id: hit.l.id, key: hit.l.key, title: hit.l.title, markdown: row.markdown, words: hit.l.words, completed: hit.l.completed, cardCount: row._count.cards },
     position: { index, count: all.length },
     prev: all[index - 1]?.l ?? null,
     next: all[index + 1]?.l ?? null,

@@ -41,6 +41,13 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       </header>
       <div className="lesson-body prose prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: html }} />
       <footer className="space-y-6 border-t border-border pt-6">
+        {page.lesson.cardCount > 0 && (
+          <p className="text-sm text-muted">
+            {page.lesson.completed
+              ? `This lesson's ${page.lesson.cardCount} flashcards are in your reviews.`
+              : `Completing this lesson adds its ${page.lesson.cardCount} flashcard${page.lesson.cardCount === 1 ? '' : 's'} to your reviews.`}
+          </p>
+        )}
         <CompleteButton lessonId={page.lesson.id} completed={page.lesson.completed} nextHref={page.next?.href ?? null} />
         <nav aria-label="Lessons" className="flex flex-wrap justify-between gap-3">
           {page.prev ? (
