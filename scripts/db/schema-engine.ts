@@ -5,6 +5,7 @@ import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
@@ -120,6 +121,17 @@ export async function applyMigrations(dbFile: string, baseDir = MIGRATIONS_DIR):
     return result.appliedMigrationNames;
   } finally {
     await engine.free();
+    useWal(dbFile);
+  }
+}
+
+/** Write-ahead logging lets learners read while another one's grade is written; the mode is kept in the file. */
+function useWal(dbFile: string): void {
+  const conn = new Database(dbFile);
+  try {
+    conn.pragma('journal_mode = WAL');
+  } finally {
+    conn.close();
   }
 }
 
