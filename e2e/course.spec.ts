@@ -36,7 +36,7 @@ test('a module with unfinished prerequisites looks locked but opens for preview'
   await expect(page.getByText(/^Preview: this module builds on/)).toBeVisible();
 });
 
-test('lesson content is sanitised and unknown lessons are 404', async ({ page, login }) => {
+test('an unknown lesson is a 404 page', async ({ page, login }) => {
   await login('learner');
   const res = await page.goto('/courses/nope/nope/nope');
   expect(res?.status()).toBe(404);
