@@ -121,12 +121,12 @@ export async function applyMigrations(dbFile: string, baseDir = MIGRATIONS_DIR):
     return result.appliedMigrationNames;
   } finally {
     await engine.free();
-    useWal(dbFile);
+    enableWal(dbFile);
   }
 }
 
 /** Write-ahead logging lets learners read while another one's grade is written; the mode is kept in the file. */
-function useWal(dbFile: string): void {
+function enableWal(dbFile: string): void {
   const conn = new Database(dbFile);
   try {
     conn.pragma('journal_mode = WAL');
