@@ -116,6 +116,10 @@ function isFiniteCandidate(tokens: readonly Token[], i: number, subjStart: numbe
   // "The cell cycle has ...": a bare verb form between a noun and a finite verb is part of the noun phrase
   const following = tokens[i + 1];
   if (!BE_FORMS.has(t.normal) && !has(t, 'PastTense') && !has(t, 'Modal') && prev && isNounish(prev) && !has(prev, 'Pronoun') && following && (BE_FORMS.has(following.normal) || ['has', 'have', 'had'].includes(following.normal) || has(following, 'Modal') || (has(following, 'PastTense') && !has(following, 'Participle')))) return false;
+  // "Weight decay depends on ...": a bare present form between a noun and another finite verb is a noun
+  if (!BE_FORMS.has(t.normal) && !has(t, 'PastTense') && !has(t, 'Modal') && prev && isNounish(prev) && !has(prev, 'Pronoun') && isFiniteVerbForm(following)) return false;
+  // "Learning rate schedules that decay the rate ... help": a plural noun read as a verb, with a relative clause after it
+  if (t.alt?.includes('Plural') && prev && isNounish(prev) && !has(prev, 'Pronoun') && following && RELATIVE.has(following.normal) && isVerbish(tokens[i + 2]) && !has(tokens[i + 2], 'Gerund')) return false;
   if (!relaxed && (has(t, 'PastTense') || has(t, 'Participle')) && !BE_FORMS.has(t.normal)) {
     // reduced relative: "a group led by X", "the architecture, invented in 2017"
     const next = tokens[i + 1];
@@ -123,6 +127,12 @@ function isFiniteCandidate(tokens: readonly Token[], i: number, subjStart: numbe
     if (afterNoun && next && (has(next, 'Preposition') || next.normal === 'by' || next.normal === 'to')) return false;
   }
   return true;
+}
+
+/** A finite present or past verb that cannot start a verb group's continuation ("depends", "decayed"). */
+function isFiniteVerbForm(t: Token | undefined): boolean {
+  if (!t || !has(t, 'Verb') || has(t, 'Gerund') || has(t, 'Participle')) return false;
+  return (has(t, 'PresentTense') && !has(t, 'Infinitive')) || has(t, 'PastTense');
 }
 
 const clauseCache = new WeakMap<Token[], Clause | null>();
@@ -245,13 +255,18 @@ function clauseEnd(tokens: readonly Token[], from: number): number {
       if (after && (has(after, 'Gerund') || has(after, 'Determiner') || has(after, 'Pronoun') || isNounish(after))) return i + 1;
     }
     if (/,/.test(post) && i > from && ['each', 'both', 'including', 'such', 'e.g.', 'i.e.'].includes(next.normal)) return i + 1;
+    // ", so a small change can ...": a consequence is a second fact
+    if (/,/.test(post) && i > from && (next.normal === 'so' || next.normal === 'hence' || next.normal === 'thus') && tokens[i + 2]?.normal !== 'that') return i + 1;
     if (/,/.test(post) && i > from && (has(next, 'Gerund') || next.normal === 'which' || next.normal === 'who' || (has(next, 'Adverb') && has(tokens[i + 2], 'Gerund')))) return i + 1;
     if ((next.normal === 'which' || next.normal === 'who') && i >= from && (has(t, 'ProperNoun') || has(t, 'Acronym') || /^[A-Z][a-z]*[A-Z0-9-]/.test(t.text))) return i + 1;
     if ((t.normal === 'and' || t.normal === 'but') && i > from) {
       const prev = tokens[i - 1];
-      if (!prev || isVerbish(prev)) continue;
+      if (!prev) continue;
+      // ", and the same lesson applies ...": after a comma a second clause may follow a verb
+      const afterComma = /,/.test(prev.post);
+      if (isVerbish(prev) && !afterComma) continue;
       // "and achieved ...": a second verb phrase
-      if ((has(next, 'PastTense') || (has(next, 'PresentTense') && !has(next, 'Gerund')) || has(next, 'Copula') || has(next, 'Modal')) && !has(next, 'Participle') && !has(next, 'Adjective')) return i;
+      if (!isVerbish(prev) && (has(next, 'PastTense') || (has(next, 'PresentTense') && !has(next, 'Gerund')) || has(next, 'Copula') || has(next, 'Modal')) && !has(next, 'Participle') && !has(next, 'Adjective')) return i;
       // "and Stable diffusion was open sourced ...": a second clause
       for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
         const u = tokens[k];
@@ -297,7 +312,7 @@ export function renderSubject(subject: readonly Token[]): string {
   const first = subject[0];
   const second = subject[1];
   if (!first) return text;
-  const name = has(first, 'ProperNoun') || has(first, 'Person') || has(first, 'Organization') || has(first, 'Place') || has(first, 'Acronym');
+  const name = has(first, 'ProperNoun') || has(first, 'Person') || has(first, 'Organization') || has(first, 'Place') || has(first, 'Acronym') || has(first, 'KeepCase');
   const titled = /^[A-Z][a-z]*$/.test(first.text);
   const nextCapitalised = second !== undefined && /^[A-Z][a-z]/.test(second.text);
   if (titled && (!name || first.tags.has('Determiner')) && (!nextCapitalised || has(first, 'Determiner'))) return text.charAt(0).toLowerCase() + text.slice(1);
@@ -357,6 +372,8 @@ export function whQuestion(c: Clause, target: WhTarget): string | null {
   const leadBack = c.leadKind === 'date' ? lead.charAt(0).toLowerCase() + lead.slice(1) : '';
 
   if (inSubject) {
+    // "What decays depends on ...": the verb group was part of the subject noun phrase
+    if (isFiniteVerbForm(tokens[c.verbEnd]) && tokens[c.verbEnd - 1]?.post.trim() === '') return null;
     const before = render(tokens.slice(c.subjStart, target.start), { keepFinalPunct: true });
     const after = render(tokens.slice(target.end, c.verbStart), { keepFinalPunct: true });
     const wholeSubject = target.start === c.subjStart && target.end === c.verbStart;
@@ -389,6 +406,11 @@ export function whQuestion(c: Clause, target: WhTarget): string | null {
     removeStart = target.start - 1;
   } else if (target.takePrep && prep && prepAllowed) {
     let p = target.start - 1;
+    // only a preposition that belongs to the verb may be fronted: "Of how many photocells was the
+    // machine connected to a camera with a grid?" moves "of" out of the noun phrase "a grid of ..."
+    // ("of" after a noun, or a phrase nested two prepositions deep, belongs to a noun)
+    const between = tokens.slice(c.verbEnd, p).filter((t) => isPreposition(t) && t.paren === 0);
+    if ((prep.normal === 'of' && isNounish(tokens[p - 1])) || between.length >= 2) return null;
     // two-word prepositions: "due to", "according to", "because of", "out of"
     const pp = tokens[p - 1];
     if (pp && ['due', 'according', 'because', 'out', 'instead', 'prior', 'thanks'].includes(pp.normal) && p - 1 >= c.verbEnd) p--;
@@ -398,6 +420,10 @@ export function whQuestion(c: Clause, target: WhTarget): string | null {
   if (/[,;:]$/.test(fronted)) fronted = fronted.slice(0, -1);
   fronted = fronted.charAt(0).toLowerCase() + fronted.slice(1);
 
+  // a reduced relative right after the moved phrase modifies it and would be stranded:
+  // "trained on 8 million web pages collected from links" -> "... was the model trained collected from links?"
+  const stranded = tokens[target.end];
+  if (inRest && stranded && !/[,;:]/.test(tokens[target.end - 1]?.post ?? '') && (has(stranded, 'Gerund') || (has(stranded, 'PastTense') || has(stranded, 'Participle')) && !BE_FORMS.has(stranded.normal))) return null;
   const restTokensBefore = inRest ? tokens.slice(c.verbEnd, removeStart) : tokens.slice(c.verbEnd, c.end);
   const restTokensAfter = inRest ? tokens.slice(target.end, c.end) : [];
   const rest = [render(restTokensBefore, { keepFinalPunct: true }).replace(/[,;:]$/, ''), render(restTokensAfter)]
@@ -430,6 +456,6 @@ export function whQuestion(c: Clause, target: WhTarget): string | null {
 function renderSubjectText(text: string, first: Token | undefined): string {
   if (!first) return text;
   const titled = /^[A-Z][a-z]+$/.test(first.text);
-  if (titled && !has(first, 'ProperNoun') && !has(first, 'Person') && !has(first, 'Acronym')) return text.charAt(0).toLowerCase() + text.slice(1);
+  if (titled && !has(first, 'ProperNoun') && !has(first, 'Person') && !has(first, 'Acronym') && !has(first, 'KeepCase')) return text.charAt(0).toLowerCase() + text.slice(1);
   return text;
 }

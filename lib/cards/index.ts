@@ -56,6 +56,38 @@ export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { d
   return { doc, candidates };
 }
 
+/** The question with case, punctuation, articles and word endings normalised away. */
+export function questionKey(front: string): string {
+  return contentStems(front.replace(/\[\.\.\.\]/g, ' [gap] ')).join(' ');
+}
+
+/** Two answers name the same thing ("Dropout" / "dropout", "the validation set" / "validation set"). */
+function sameAnswer(a: string, b: string): boolean {
+  const x = contentStems(a).join(' ');
+  const y = contentStems(b).join(' ');
+  return x === y || (x.length > 0 && y.length > 0 && (` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `)));
+}
+
+/**
+ * A question that two candidates of the course answer differently cannot be answered: reject every
+ * candidate that shares its normalised question with a different answer (the reverse direction or a
+ * cloze of the same sentence stays available). Candidates already rejected or too weak to be kept do
+ * not count.
+ */
+export function markAmbiguous(candidates: readonly Candidate[]): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.rejected || (c.score ?? 0) < MIN_SCORE || c.contextIncluded) continue;
+    const key = `${c.type}|${questionKey(c.front)}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const ambiguous = new Set<Candidate>();
+  for (const group of groups.values()) {
+    for (const c of group) if (group.some((d) => d !== c && !sameAnswer(c.back, d.back))) ambiguous.add(c);
+  }
+  return candidates.map((c) => (ambiguous.has(c) ? { ...c, rejected: 'ambiguous' } : c));
+}
+
 const byScore = (a: Candidate, b: Candidate): number =>
   (b.score ?? 0) - (a.score ?? 0) || a.position - b.position || a.front.localeCompare(b.front);
 
@@ -115,21 +147,26 @@ function uniqueKeys(cards: GeneratedCard[]): GeneratedCard[] {
 export function generateLessonCards(lesson: Lesson, ctx: GenerateContext = {}): GeneratedCard[] {
   const { doc, candidates } = lessonCandidates(lesson, ctx);
   const words = lesson.words > 0 ? lesson.words : doc.words;
-  return uniqueKeys(selectCandidates(candidates, targetCardCount(words)).map((c) => toCard(lesson, c)));
+  return uniqueKeys(selectCandidates(markAmbiguous(candidates), targetCardCount(words)).map((c) => toCard(lesson, c)));
 }
 
 /** Cards for every lesson of the course, in course order, without near-duplicates across lessons. */
 export function generateCourseCards(course: Course): GeneratedCard[] {
   const kept: Candidate[] = [];
   const cards: GeneratedCard[] = [];
-  for (const mod of course.modules) {
-    for (const lesson of mod.lessons) {
-      const { doc, candidates } = lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title });
-      const words = lesson.words > 0 ? lesson.words : doc.words;
-      const chosen = selectCandidates(candidates, targetCardCount(words), kept);
-      kept.push(...chosen);
-      cards.push(...chosen.map((c) => toCard(lesson, c)));
-    }
+  const lessons = course.modules.flatMap((mod) =>
+    mod.lessons.map((lesson) => ({ lesson, ...lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title }) })),
+  );
+  // ambiguity is judged over the whole course: the same question in two lessons is just as unanswerable
+  const marked = markAmbiguous(lessons.flatMap((l) => l.candidates));
+  let offset = 0;
+  for (const { lesson, doc, candidates } of lessons) {
+    const own = marked.slice(offset, offset + candidates.length);
+    offset += candidates.length;
+    const words = lesson.words > 0 ? lesson.words : doc.words;
+    const chosen = selectCandidates(own, targetCardCount(words), kept);
+    kept.push(...chosen);
+    cards.push(...chosen.map((c) => toCard(lesson, c)));
   }
   return uniqueKeys(cards);
 }

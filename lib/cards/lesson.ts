@@ -149,7 +149,34 @@ export function buildLessonDoc(title: string, markdown: string): LessonDoc {
   });
   for (const n of collectNames(sentences.map((s) => s.sentence))) names.add(n);
   for (const s of sentences) markNames(s.sentence.tokens, names);
+  markSentenceInitialNames(sentences.map((s) => s.sentence));
   return { title, blocks, sentences, words, keywords };
+}
+
+/** Derivational endings of common English nouns ("connectionism", "regularisation"): not names. */
+const COMMON_SUFFIX = /(ism|ist|tion|sion|ment|ness|ity|ance|ence|ing|ure|ogy|ics|ship|hood)$/;
+/** Past-tense verbs whose bare singular subject is almost always a person. */
+const AGENT_VERBS = new Set(['proved', 'showed', 'argued', 'proposed', 'suggested', 'wrote', 'published', 'discovered', 'invented', 'demonstrated', 'observed', 'noted', 'claimed', 'conjectured', 'founded', 'coined', 'described', 'introduced', 'realised', 'realized', 'believed', 'said', 'studied', 'joined', 'received', 'won']);
+const COMMON_TAGS = ['Determiner', 'Pronoun', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Verb', 'Value', 'Copula', 'Modal', 'Auxiliary', 'QuestionWord'];
+
+/**
+ * A sentence-initial capitalised noun that the lesson never writes in lower case and that acts like a
+ * person ("Novikoff proved ...") is a name the tagger does not know: tag it `KeepCase` so a question
+ * that moves it keeps its capital. Common words appear in lower case somewhere or carry other tags.
+ */
+function markSentenceInitialNames(sentences: readonly Sentence[]): void {
+  const lower = new Set<string>();
+  for (const s of sentences) for (const t of s.tokens) if (/^[a-z]/.test(t.text)) lower.add(stem(t.normal));
+  for (const s of sentences) {
+    const first = s.tokens[0];
+    if (!first || !/^[A-Z][a-z]+$/.test(first.text) || lower.has(stem(first.normal))) continue;
+    if (!has(first, 'Noun') || COMMON_TAGS.some((tag) => has(first, tag)) || COMMON_SUFFIX.test(first.normal)) continue;
+    // positive evidence is needed (a common noun is likelier than an unknown name): a bare singular
+    // subject of a verb that people do ("Novikoff proved", "Hopfield showed"); "Dropout is" stays common
+    const next = s.tokens[1];
+    if (!next || !has(next, 'PastTense') || !AGENT_VERBS.has(next.normal)) continue;
+    first.tags.add('KeepCase');
+  }
 }
 
 /** Words written capitalised inside sentences and never in lower case: names the tagger may not know. */

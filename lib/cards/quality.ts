@@ -5,7 +5,7 @@ import type { Candidate } from './candidate';
 import { isHedged } from './lesson';
 import { contentStems, countWords, GENERIC_WORDS, STOPWORDS, words } from './text';
 
-const DANGLING = /\b(this|these|those|such|aforementioned|former|latter|above|below|the following|the authors?|here|ones)\b/i;
+const DANGLING = /\b(this|these|those|such|aforementioned|former|latter|above|below|the following|the authors?|here|ones|the resulting)\b/i;
 /** "the paper"/"the plots" point at something outside the card unless a title or name follows. */
 const DANGLING_DEFINITE = /\b[Tt]he (?:paper|study|article|book|plots?|figures?|graphs?|charts?|tables?|diagrams?|images?|videos?|pictures?|example)\b(?!\s*["“A-Z])/;
 const PERSONAL = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers)\b/i;
@@ -13,6 +13,9 @@ const BOILERPLATE = /https?:\/\/|www\.|\b(click|sign in|log in|subscribe|cookie|
 
 /** Evaluative wording marks an opinion rather than a fact worth memorising. */
 const OPINION = /\b(interesting(ly)?|intuitive|amazing|awesome|fantastic|wonderful|beautiful|cool|fun|favou?rite|great|nice|blatant|surprising(ly)?)\b/i;
+
+/** An answer must not stop on a function word that opens a phrase or clause. */
+const OPEN_END = /\b(whether|that|which|who|whom|whose|where|if|because|of|to|a|an|the|and|or|but|nor|than|with|by|from|for|into|as|its|their|is|are|was|were)$/i;
 
 const NEGATION = /\b(not|never|no longer)\b|n't\b/i;
 
@@ -100,6 +103,8 @@ export function rejectReason(c: Candidate): string | null {
     if (backWords > max) return 'answer-length';
     if ((back.match(/;/g) ?? []).length >= 2) return 'not-atomic';
   }
+  // "a function that decides whether an input": the answer stops mid-clause
+  if (OPEN_END.test(back.replace(/[.,;:]+$/, ''))) return 'truncated-answer';
   const backStems = contentStems(back);
   if (backStems.length === 0 && !/\d/.test(back)) return 'trivial-answer';
   if (backWords <= 2 && backStems.every((s) => GENERIC_WORDS.has(s)) && !/\d/.test(back)) return 'trivial-answer';

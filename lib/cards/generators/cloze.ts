@@ -49,6 +49,11 @@ function inGlossary(g: Glossary, stems: readonly string[]): boolean {
   });
 }
 
+/** Is the phrase (content stems) one of the lesson's key terms: bold/italic text, a heading, a short list item, a defined term? */
+export function isGlossaryTerm(doc: LessonDoc, stems: readonly string[]): boolean {
+  return inGlossary(glossaryOf(doc), stems);
+}
+
 interface Gap {
   start: number;
   end: number;
@@ -58,7 +63,8 @@ interface Gap {
 
 const isNameToken = (t: Token, i: number): boolean =>
   t.paren === 0 &&
-  (has(t, 'Acronym') || /^[A-Z][a-z]*[A-Z0-9]/.test(t.text) || (has(t, 'ProperNoun') && (i > 0 || has(t, 'Person') || has(t, 'Organization'))) || (i > 0 && /^[A-Z][a-z]+$/.test(t.text) && !has(t, 'Determiner')));
+  // a person's name is never written in lower case: "the same lesson" (LastName), "first" (Honorific) are tagger slips
+  (has(t, 'Acronym') || /^[A-Z][a-z]*[A-Z0-9]/.test(t.text) || (has(t, 'ProperNoun') && !(has(t, 'Person') && !/[A-Z]/.test(t.text)) && (i > 0 || has(t, 'Person') || has(t, 'Organization'))) || (i > 0 && /^[A-Z][a-z]+$/.test(t.text) && !has(t, 'Determiner')));
 
 function gaps(doc: LessonDoc, tokens: readonly Token[]): Gap[] {
   const out: Gap[] = [];

@@ -5,7 +5,8 @@ import type { Candidate } from '../candidate';
 import { analyseClause, BE_FORMS, isNounish, isVerbish, renderSubject, restTokens, subjectIsPlural, subjectTokens, whQuestion } from '../clause';
 import { salience, resolvedSentence, type LessonDoc, type SentenceInfo } from '../lesson';
 import { has, render, type Token } from '../nlp';
-import { contentStems, countWords, stem, STOPWORDS } from '../text';
+import { contentStems, countWords, GENERIC_WORDS, stem, STOPWORDS } from '../text';
+import { isGlossaryTerm } from './cloze';
 
 const GENERIC_HEADS = new Set([
   'goal', 'idea', 'result', 'problem', 'reason', 'benefit', 'advantage', 'key', 'answer', 'question', 'point', 'thing',
@@ -33,9 +34,51 @@ function trimComplement(tokens: readonly Token[], maxWords: number): Token[] | n
     if (/[;:]|\s[-–—]\s|,/.test(t.post)) break;
   }
   while (out.length > 0 && (STOPWORDS.has(out[out.length - 1]?.normal ?? '') || has(out[out.length - 1], 'Conjunction'))) out.pop();
-  if (out.length === 0 || countWords(render(out)) > maxWords) return null;
+  if (out.length === 0 || countWords(render(out)) > maxWords || opensClause(out)) return null;
   return out;
 }
+
+const CLAUSE_OPENERS = new Set(['whether', 'if', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'because', 'since', 'while', 'although', 'unless', 'until']);
+
+/** "a function that decides whether an input": the last clause opener has no verb after it. */
+export function opensClause(tokens: readonly Token[]): boolean {
+  let k = tokens.length - 1;
+  while (k >= 0 && !CLAUSE_OPENERS.has(tokens[k]?.normal ?? '')) k--;
+  if (k < 0) return false;
+  const after = tokens.slice(k + 1);
+  if (after.length === 0) return true;
+  if (after.some((t) => isVerbish(t) && !has(t, 'Gerund'))) return false;
+  // no verb tagged: open when a new noun phrase starts right after the opener ("whether an input"),
+  // not when the word after it is an untagged verb ("that uses the average of ...")
+  const first = after[0];
+  return has(first, 'Determiner') || has(first, 'Pronoun') || after.length <= 2;
+}
+
+/**
+ * "The output", "Typical causes": a determiner and/or one adjective before one ordinary noun is not a
+ * subject a learner can be asked about without its context; names, acronyms, marked or glossary terms are.
+ */
+export function isGenericSubject(doc: LessonDoc, subject: readonly Token[]): boolean {
+  const core = subject.filter((t) => t.paren === 0);
+  let k = 0;
+  const determined = has(core[k], 'Determiner') || has(core[k], 'Possessive');
+  if (determined) k++;
+  // without a determiner only a vague adjective makes it generic ("Typical causes"; "Redundant data" is a term)
+  const adjective = has(core[k], 'Adjective') && !has(core[k], 'Noun') ? core[k] : undefined;
+  if (adjective && (determined || VAGUE_ADJECTIVES.has(adjective.normal))) k++;
+  if (!determined && k === 0) return false;
+  const noun = core[k];
+  if (!noun || k + 1 !== core.length || !isNounish(noun) || has(noun, 'Pronoun')) return false;
+  if (core.some((t) => t.marked || has(t, 'ProperNoun') || has(t, 'Acronym') || has(t, 'KeepCase') || /[A-Z].*[A-Z]|\d/.test(t.text))) return false;
+  const stems = contentStems(render(core));
+  // "the averaged perceptron" in a lesson about perceptrons names a variant of the topic
+  const head = stem(noun.normal);
+  // a specific modifier of one of the lesson's key nouns names a kind of it ("the averaged perceptron")
+  if (adjective && k === core.length - 1 && !VAGUE_ADJECTIVES.has(adjective.normal) && (doc.keywords.get(head) ?? 0) >= 3) return false;
+  return stems.length > 0 && !isGlossaryTerm(doc, stems) && !isGlossaryTerm(doc, [head]) && !contentStems(doc.title).includes(head);
+}
+
+const VAGUE_ADJECTIVES = new Set(['typical', 'common', 'usual', 'main', 'other', 'several', 'many', 'some', 'various', 'possible', 'different', 'important', 'general', 'certain', 'frequent', 'major', 'key', 'basic']);
 
 function headNoun(subject: readonly Token[]): Token | undefined {
   const core: Token[] = [];
@@ -125,7 +168,7 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
 
   // bold term as the whole subject: "**Hardware advances** provided ..." -> "What provided ...?"
   const boldSubject = subject.every((t) => t.marked || t.paren > 0) && c.leadEnd === 0;
-  if (boldSubject && !BE_FORMS.has(mainTok.normal) && countWords(render(rest)) >= 3) {
+  if (boldSubject && !BE_FORMS.has(mainTok.normal) && !['means', 'mean', 'refers', 'denotes', 'stands'].includes(mainTok.normal) && countWords(render(rest)) >= 3) {
     const q = whQuestion(c, { start: c.subjStart, end: c.verbStart, wh: 'what' });
     if (q) out.push({ ...b, type: 'basic', origin: 'term', front: q, back: render(subject.filter((t) => t.paren === 0)), prior: 0.8 });
   }
@@ -136,7 +179,9 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
   // "The model"/"The dataset" are too generic to be an answer; names, bare plurals and compounds are not
   const specific = !has(subject[0], 'Determiner') || subject.filter((t) => !has(t, 'Determiner')).length >= 2;
   const restStartsAside = has(rest[0], 'Adverb') && /,/.test(rest[0]?.post ?? '');
-  if (!boldSubject && keyTerm && simpleNp && specific && !restStartsAside && c.leadEnd === 0 && group.length === 1 && !BE_FORMS.has(mainTok.normal) && !has(mainTok, 'Modal') && contentStems(render(rest)).length >= 3) {
+  // "What means that ...?" is no question; the definition direction ("What does X mean?") asks it
+  const definitional = ['means', 'mean', 'refers', 'denotes', 'stands'].includes(mainTok.normal);
+  if (!boldSubject && !definitional && keyTerm && simpleNp && specific && !restStartsAside && c.leadEnd === 0 && group.length === 1 && !BE_FORMS.has(mainTok.normal) && !has(mainTok, 'Modal') && contentStems(render(rest)).length >= 3) {
     const q = whQuestion(c, { start: c.subjStart, end: c.verbStart, wh: 'what' });
     if (q) out.push({ ...b, type: 'basic', origin: 'term', front: q, back: render(subject), prior: 0.66 });
   }
@@ -148,7 +193,9 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
     if (first && SUPERLATIVE_START.test(complementText)) {
       // reverse: "The internet is the most obvious source of ..." -> "What is the most obvious source of ...?"
       const comp = trimComplement(rest, 20);
-      if (comp && subject.length <= 6) {
+      // "the smallest number that ...": a superlative of a generic noun says nothing without context
+      const compHead = comp?.find((t, k) => k > 0 && has(t, 'Noun') && !has(t, 'Adjective') && !has(t, 'Value') && !SUPERLATIVE_START.test(t.normal));
+      if (comp && subject.length <= 6 && !(compHead && GENERIC_WORDS.has(compHead.normal))) {
         let compText = render(comp);
         if (!/^the\b/i.test(compText)) compText = `the ${compText}`;
         const be = c.leadKind === 'date' || past ? 'was' : 'is';
@@ -164,7 +211,7 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
     } else if (first && (['a', 'an', 'one'].includes(first.normal) || (first.normal === 'the' && !past)) && (!past || first.normal !== 'the')) {
       const comp = trimComplement(rest, 18);
       const termLike = !subject.some((t) => has(t, 'Preposition') || has(t, 'Possessive') || /'s$/.test(t.text)) || subject.every((t) => !/^[a-z]/.test(t.text) || has(t, 'Preposition'));
-      if (comp && comp.length >= 2 && subject.length <= 6 && c.leadEnd === 0 && termLike && !SUBJECTIVE.test(render(comp.slice(0, 6)))) {
+      if (comp && comp.length >= 2 && subject.length <= 6 && c.leadEnd === 0 && termLike && !SUBJECTIVE.test(render(comp.slice(0, 6))) && !isGenericSubject(doc, subject)) {
         const be = plural ? (past ? 'were' : 'are') : past ? 'was' : 'is';
         out.push({
           ...b,
@@ -190,7 +237,7 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
   // "X means (that) Y", "X refers to Y", "X stands for Y", "X is defined as Y"
   const verbNormal = mainTok.normal;
   const defVerb = ['means', 'refers', 'denotes', 'describes', 'stands'].includes(verbNormal) ? verbNormal : null;
-  if (defVerb && group.length === 1 && subject.length <= 6 && head && !GENERIC_HEADS.has(head.normal)) {
+  if (defVerb && group.length === 1 && subject.length <= 6 && head && !GENERIC_HEADS.has(head.normal) && !isGenericSubject(doc, subject)) {
     let compTokens = rest;
     if (defVerb === 'refers' && compTokens[0]?.normal === 'to') compTokens = compTokens.slice(1);
     if (defVerb === 'stands' && compTokens[0]?.normal === 'for') compTokens = compTokens.slice(1);
