@@ -9,6 +9,7 @@ import {
   dayStart,
   gradeCard,
   isRating,
+  newCardState,
   nextDayStart,
   previewIntervals,
   undoGrade,
@@ -118,19 +119,11 @@ export async function enrollLessonCards(tx: Db | Tx, userId: string, lessonIds: 
   });
   if (cards.length === 0) return 0;
   await tx.cardState.createMany({
+    // The stored start state is lib/srs's new card at `addedAt`, which replaying the log starts from too.
     data: cards.map((c) => ({
       userId,
       cardId: c.id,
-      state: 'new',
-      due: now,
-      stability: 0,
-      difficulty: 0,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 0,
-      lapses: 0,
-      lastReview: null,
+      ...stateColumns(newCardState(now)),
       addedAt: now,
       sortKey: sortKey(c.lesson.module.order, c.lesson.order, c.position),
     })),
