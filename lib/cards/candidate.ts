@@ -1,6 +1,8 @@
 // The intermediate card candidate every generator emits before scoring, filtering and keying.
 
-import type { CardType } from './types';
+import type { Lesson } from '../content/types';
+import { cardKey } from './key';
+import type { CardType, GeneratedCard } from './types';
 
 export type Origin =
   | 'list'
@@ -41,4 +43,20 @@ export interface Candidate {
   score?: number;
   /** Reason the filter rejected it (kept for reporting). */
   rejected?: string;
+}
+
+/** The card a kept candidate becomes: its stable key plus the fields the sync stores. */
+export function candidateToCard(lesson: Lesson, c: Candidate, score: number): GeneratedCard {
+  return {
+    key: cardKey(lesson.key, c.type, c.front, c.back),
+    lessonKey: lesson.key,
+    moduleKey: lesson.moduleKey,
+    type: c.type,
+    front: c.front,
+    back: c.back,
+    source: c.source,
+    anchor: c.anchor,
+    score,
+    origin: c.origin,
+  };
 }

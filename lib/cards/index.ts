@@ -2,14 +2,13 @@
 // -> ranked, de-duplicated selection sized to the lesson -> GeneratedCard with stable keys.
 
 import type { Course, Lesson } from '../content/types';
-import type { Candidate } from './candidate';
+import { candidateToCard, type Candidate } from './candidate';
 import { dedupe, isNearDuplicate } from './dedupe';
 import { clozeCandidates } from './generators/cloze';
 import { definitionCandidates } from './generators/definitions';
 import { factCandidates } from './generators/facts';
 import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
-import { cardKey } from './key';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
 import type { GeneratedCard } from './types';
@@ -124,20 +123,6 @@ export function selectCandidates(candidates: readonly Candidate[], target: numbe
   return out.sort((a, b) => a.position - b.position || byScore(a, b));
 }
 
-function toCard(lesson: Lesson, c: Candidate): GeneratedCard {
-  return {
-    key: cardKey(lesson.key, c.type, c.front, c.back),
-    lessonKey: lesson.key,
-    moduleKey: lesson.moduleKey,
-    type: c.type,
-    front: c.front,
-    back: c.back,
-    source: c.source,
-    anchor: c.anchor,
-    score: c.score ?? 0,
-    origin: c.origin,
-  };
-}
 
 function uniqueKeys(cards: GeneratedCard[]): GeneratedCard[] {
   const seen = new Set<string>();
@@ -147,7 +132,7 @@ function uniqueKeys(cards: GeneratedCard[]): GeneratedCard[] {
 export function generateLessonCards(lesson: Lesson, ctx: GenerateContext = {}): GeneratedCard[] {
   const { doc, candidates } = lessonCandidates(lesson, ctx);
   const words = lesson.words > 0 ? lesson.words : doc.words;
-  return uniqueKeys(selectCandidates(markAmbiguous(candidates), targetCardCount(words)).map((c) => toCard(lesson, c)));
+  return uniqueKeys(selectCandidates(markAmbiguous(candidates), targetCardCount(words)).map((c) => candidateToCard(lesson, c, c.score ?? 0)));
 }
 
 /** Cards for every lesson of the course, in course order, without near-duplicates across lessons. */
@@ -166,7 +151,7 @@ export function generateCourseCards(course: Course): GeneratedCard[] {
     const words = lesson.words > 0 ? lesson.words : doc.words;
     const chosen = selectCandidates(own, targetCardCount(words), kept);
     kept.push(...chosen);
-    cards.push(...chosen.map((c) => toCard(lesson, c)));
+    cards.push(...chosen.map((c) => candidateToCard(lesson, c, c.score ?? 0)));
   }
   return uniqueKeys(cards);
 }

@@ -4,9 +4,8 @@
 
 import { z } from 'zod';
 import type { Lesson } from '../content/types';
-import type { Candidate } from './candidate';
+import { candidateToCard, type Candidate } from './candidate';
 import { dedupe } from './dedupe';
-import { cardKey } from './key';
 import { buildLessonDoc } from './lesson';
 import { rejectReason } from './quality';
 import { contentStems, containment } from './text';
@@ -156,18 +155,7 @@ export function createLlmGenerator(config: LlmConfig, deps: { fetch?: FetchLike 
       }
       return dedupe(candidates)
         .slice(0, max)
-        .map((c) => ({
-          key: cardKey(lesson.key, c.type, c.front, c.back),
-          lessonKey: lesson.key,
-          moduleKey: lesson.moduleKey,
-          type: c.type,
-          front: c.front,
-          back: c.back,
-          source: c.source,
-          anchor: c.anchor,
-          score: c.prior,
-          origin: 'llm',
-        }));
+        .map((c) => candidateToCard(lesson, c, c.prior));
     },
   };
 }
