@@ -2,6 +2,7 @@
 // Every function takes the user id from the session helpers, never from the client.
 import 'server-only';
 import { db } from '@/lib/db';
+import { lessonHref, lessonSlug } from '@/lib/course-urls';
 
 export interface OutlineLesson {
   id: string;
@@ -36,15 +37,6 @@ export interface CourseOutline {
   total: number;
   /** First lesson not completed, in course order. */
   nextLesson: OutlineLesson | null;
-}
-
-/** The part of a lesson key after its module key, used in URLs. */
-export function lessonSlug(lessonKey: string, moduleKey: string): string {
-  return lessonKey.startsWith(`${moduleKey}/`) ? lessonKey.slice(moduleKey.length + 1) : lessonKey;
-}
-
-export function lessonHref(courseKey: string, moduleKey: string, lessonKey: string): string {
-  return `/courses/${encodeURIComponent(courseKey)}/${encodeURIComponent(moduleKey)}/${encodeURIComponent(lessonSlug(lessonKey, moduleKey))}`;
 }
 
 function parseKeys(json: string): string[] {

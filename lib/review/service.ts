@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   buildQueue,
+  CARD_STATES,
   countIntroducedToday,
   dayStart,
   gradeCard,
@@ -21,6 +22,7 @@ import {
   type SrsStateName,
 } from '@/lib/srs';
 import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
+import { lessonHref } from '@/lib/course-urls';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +33,6 @@ export const LIVE_CARD: Prisma.CardWhereInput = {
   lesson: { retiredAt: null, module: { retiredAt: null } },
 };
 
-const STATE_NAMES: readonly SrsStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 type StateRow = {
   state: string;
@@ -47,7 +48,7 @@ type StateRow = {
 };
 
 export function stateName(value: string): SrsStateName {
-  return STATE_NAMES.find((s) => s === value) ?? 'new';
+  return CARD_STATES.find((s) => s === value) ?? 'new';
 }
 
 export function toSrsState(row: StateRow): SrsCardState {
@@ -244,8 +245,7 @@ export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, pre
     },
   });
   const moduleKey = card.lesson.module.key;
-  const slug = card.lesson.key.startsWith(`${moduleKey}/`) ? card.lesson.key.slice(moduleKey.length + 1) : card.lesson.key;
-  const href = `/courses/${encodeURIComponent(card.lesson.module.course.key)}/${encodeURIComponent(moduleKey)}/${encodeURIComponent(slug)}${card.anchor ? `#${encodeURIComponent(card.anchor)}` : ''}`;
+  const href = lessonHref(card.lesson.module.course.key, moduleKey, card.lesson.key, card.anchor);
   return {
     counts: queue.counts,
     nextLearningDue,

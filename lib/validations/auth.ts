@@ -1,5 +1,7 @@
 // Shapes of the sign-up and sign-in forms, shared by the form and the server.
 import { z } from 'zod';
+// From the settings module only: this file is also bundled for the browser, which must not load ts-fsrs.
+import { isValidTimeZone } from '@/lib/srs/settings';
 
 export const email = z
   .string()
@@ -19,15 +21,6 @@ export const timeZone = z
   .trim()
   .max(64)
   .refine(isValidTimeZone, 'Unknown time zone.');
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.'),
