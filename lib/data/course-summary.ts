@@ -1,6 +1,7 @@
 // Public outline of the course for the landing page (no progress, no user data).
 import 'server-only';
 import { db } from '@/lib/db';
+import { DEFAULT_COURSE_ORDER } from '@/lib/data/course';
 
 export interface CourseSummary {
   key: string;
@@ -11,7 +12,7 @@ export interface CourseSummary {
 
 export async function getCourseSummary(): Promise<CourseSummary | null> {
   const course = await db.course.findFirst({
-    orderBy: { createdAt: 'asc' },
+    orderBy: DEFAULT_COURSE_ORDER,
     include: {
       modules: {
         where: { retiredAt: null },

@@ -48,9 +48,12 @@ function parseKeys(json: string): string[] {
   }
 }
 
-/** The default course (the first imported), or null when no content was synced. */
+/** Which course the app shows: the first one imported. Every "the course" read orders by this. */
+export const DEFAULT_COURSE_ORDER = { createdAt: 'asc' } as const;
+
+/** The default course's key, or null when no content was synced. */
 export async function getDefaultCourseKey(): Promise<string | null> {
-  const course = await db.course.findFirst({ orderBy: { createdAt: 'asc' }, select: { key: true } });
+  const course = await db.course.findFirst({ orderBy: DEFAULT_COURSE_ORDER, select: { key: true } });
   return course?.key ?? null;
 }
 

@@ -1,6 +1,7 @@
 // Instructor reads: the course's lessons with card counts, and one lesson's cards with their flags.
 import 'server-only';
 import { db } from '@/lib/db';
+import { DEFAULT_COURSE_ORDER } from '@/lib/data/course';
 
 /** What the card editor shows of a card: generated and edited text, suspension and open flags. */
 const EDITOR_CARD = {
@@ -17,7 +18,7 @@ const EDITOR_CARD = {
 
 export async function getCardOverview() {
   const course = await db.course.findFirst({
-    orderBy: { createdAt: 'asc' },
+    orderBy: DEFAULT_COURSE_ORDER,
     include: {
       modules: {
         where: { retiredAt: null },

@@ -3,7 +3,7 @@
 import type { Db } from '@/lib/db';
 import { optimiseParameters, type OptimiseResult } from '@/lib/srs/optimise';
 import { isRating, replayReviews, type Rating } from '@/lib/srs';
-import { loadSettings } from './service';
+import { loadSettings, stateColumns } from './service';
 
 export async function optimiseForUser(db: Db, userId: string): Promise<OptimiseResult> {
   const settings = await loadSettings(db, userId);
@@ -30,16 +30,15 @@ export async function optimiseForUser(db: Db, userId: string): Promise<OptimiseR
   if (!result.ok || !result.improved) return result;
 
   const next = { ...settings, weights: result.weights };
-  const states = await db.cardState.findMany({ where: { userId, reps: { gt: 0 } }, select: { cardId: true, addedAt: true, version: true } });
+  const states = await db.cardState.findMany({ where: { userId, reps: { gt: 0 } }, select: { cardId: true, addedAt: true } });
   await db.$transaction(
     async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { fsrsWeights: JSON.stringify(result.weights), fsrsOptimisedAt: new Date() } });
       for (const s of states) {
         const replayed = replayReviews(byCard.get(s.cardId) ?? [], next, s.cardId, s.addedAt);
-        const { state, ...rest } = replayed;
         await tx.cardState.update({
           where: { userId_cardId: { userId, cardId: s.cardId } },
-          data: { ...rest, state, version: { increment: 1 } },
+          data: { ...stateColumns(replayed), version: { increment: 1 } },
         });
       }
     },

@@ -67,7 +67,8 @@ export function toSrsState(row: StateRow): SrsCardState {
   };
 }
 
-function stateColumns(s: SrsCardState) {
+/** The CardState columns that hold an SrsCardState. */
+export function stateColumns(s: SrsCardState) {
   return {
     state: s.state,
     due: s.due,
@@ -213,6 +214,12 @@ export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSr
   });
   const cards: QueueCard[] = [...dueRows, ...newRows].map((r) => ({ id: r.cardId, state: queueState(r), suspended: false, retired: false, order: r.sortKey }));
   return buildQueue({ cards, now, settings, newIntroducedToday: introduced });
+}
+
+/** Cards left today by kind, without reading the next card (for the home page). */
+export async function reviewCounts(db: Db | Tx, userId: string, now: Date): Promise<ReviewSnapshot['counts']> {
+  const settings = await loadSettings(db, userId);
+  return (await loadQueue(db, userId, settings, now)).counts;
 }
 
 export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string): Promise<ReviewSnapshot> {

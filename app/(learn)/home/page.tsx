@@ -6,7 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { getLearnerAssignments } from '@/lib/data/classes';
 import { AssignmentList } from '@/components/classes/assignment-list';
 import { db } from '@/lib/db';
-import { reviewSnapshot } from '@/lib/review/service';
+import { reviewCounts } from '@/lib/review/service';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -16,9 +16,9 @@ export default async function HomePage() {
     getContinueTarget(user.id),
     getDefaultCourseKey(),
     getLearnerAssignments(user.id),
-    reviewSnapshot(db, user.id, new Date()),
+    reviewCounts(db, user.id, new Date()),
   ]);
-  const dueToday = reviews.counts.new + reviews.counts.learning + reviews.counts.review;
+  const dueToday = reviews.new + reviews.learning + reviews.review;
   return (
     <div className="space-y-6">
       <div>
