@@ -8,7 +8,7 @@ const { createDb } = await import('../lib/db');
 const { DEMO_ACCOUNTS, upsertUserWithPassword, formatDemoAccounts } = await import('../lib/users/accounts');
 
 if (env().APP_MODE === 'production') {
-  console.log('APP_MODE=production: no demo accounts created. Create an instructor with `npm run user:create-instructor`.');
+  console.log('APP_MODE=production: no demo accounts created. Create an instructor with `npm run user:create -- --role instructor --email you@example.com`.');
   process.exit(0);
 }
 const db = createDb();

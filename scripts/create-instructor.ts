@@ -1,33 +1,6 @@
-// `npm run user:create-instructor -- --email a@b.c --name "Ada" [--password ...]`: creates an instructor
-// (or promotes an existing user). Without --password, one is generated and printed once.
-import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import { loadLocalEnv } from './load-env';
+// `npm run user:create-instructor -- --email a@b.c ...`: kept for old notes and habits; it is
+// `npm run user:create -- --role instructor ...` (a later --role on the command line still wins).
+process.argv.splice(2, 0, '--role', 'instructor');
+await import('./create-user');
 
-loadLocalEnv();
-const { createDb } = await import('../lib/db');
-const { upsertUserWithPassword } = await import('../lib/users/accounts');
-
-const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
-});
-if (!values.email) {
-  console.error('Usage: npm run user:create-instructor -- --email you@example.com [--name "Your Name"] [--password ...]');
-  process.exit(2);
-}
-const password = values.password ?? randomBytes(12).toString('base64url');
-const db = createDb();
-try {
-  const result = await upsertUserWithPassword(db, {
-    email: values.email,
-    name: values.name ?? values.email.split('@')[0] ?? 'Instructor',
-    password,
-    role: 'instructor',
-  });
-  console.log(`${result.created ? 'Created' : 'Updated'} instructor ${values.email}${values.password ? '' : ` with password: ${password}`}`);
-} catch (e) {
-  console.error(`Could not create the instructor: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
+export {};

@@ -12,4 +12,7 @@ mkdir -p data
 npx tsx scripts/db-migrate.ts
 if [ -f scripts/content-sync.ts ]; then npx tsx scripts/content-sync.ts; fi
 npx tsx prisma/seed.ts
+# A second instructor, for specs about what one instructor must not see or change of another's classes.
+npx tsx scripts/create-user.ts --role instructor --email other-instructor@example.com \
+  --name "Otto Instructor" --password other-instructor-demo
 exec npx next start -p "$PORT"

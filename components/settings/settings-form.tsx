@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { saveSettings, type SettingsFormState } from '@/lib/actions/settings';
 import { Field } from '@/components/ui/field';
+import { TimeZoneSelect } from '@/components/ui/time-zone-select';
 
 type Values = Record<'desiredRetention' | 'newPerDay' | 'maximumInterval' | 'learningSteps' | 'relearningSteps' | 'timeZone' | 'dayStartHour', string>;
 
@@ -16,15 +17,7 @@ export function SettingsForm({ initial, zones }: { initial: Values; zones: strin
       <Field label="Maximum interval (days)" name="maximumInterval" type="number" min="1" max="36500" defaultValue={initial.maximumInterval} error={e.maximumInterval} />
       <Field label="Learning steps" name="learningSteps" defaultValue={initial.learningSteps} error={e.learningSteps} hint='Space-separated, e.g. "1m 10m".' />
       <Field label="Relearning steps" name="relearningSteps" defaultValue={initial.relearningSteps} error={e.relearningSteps} hint='e.g. "10m".' />
-      <div>
-        <label htmlFor="field-timeZone" className="label">Time zone</label>
-        <select id="field-timeZone" name="timeZone" defaultValue={initial.timeZone} className="input" aria-invalid={e.timeZone ? true : undefined}>
-          {zones.map((z) => (
-            <option key={z} value={z}>{z}</option>
-          ))}
-        </select>
-        {e.timeZone && <p className="field-error">{e.timeZone}</p>}
-      </div>
+      <TimeZoneSelect zones={zones} defaultValue={initial.timeZone} error={e.timeZone} />
       <Field label="New day starts at (hour, 0–23)" name="dayStartHour" type="number" min="0" max="23" defaultValue={initial.dayStartHour} error={e.dayStartHour} />
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? 'Saving…' : 'Save settings'}</button>
     </form>

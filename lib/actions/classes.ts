@@ -1,62 +1,180 @@
 'use server';
-// Class forms: create (instructor), join (learner), assign and unassign modules (the class's instructor).
+// Class forms. Instructors: create, rename, delete, regenerate the join code, assign/change/withdraw modules,
+// remove learners. Learners: join (rate-limited), leave. Each action re-reads the session and passes the
+// signed-in user's id to lib/classes, which only touches rows that user owns or belongs to.
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
-import { assignmentSchema, classNameSchema, joinCodeSchema } from '@/lib/validations/classes';
+import { clientIp } from '@/lib/auth/options';
+import { assignmentSchema, assignmentUpdateSchema, classSchema, joinCodeSchema } from '@/lib/validations/classes';
 import { fieldErrors, type FieldErrors } from '@/lib/validations/auth';
-import { assignModule, createClass, joinClass, removeAssignment } from '@/lib/classes/service';
+import {
+  assignModule,
+  createClass,
+  deleteClass,
+  joinClass,
+  leaveClass,
+  regenerateJoinCode,
+  removeMember,
+  updateAssignment,
+  updateClass,
+  withdrawAssignment,
+  type ClassResult,
+} from '@/lib/classes/service';
 
 export interface FormState {
   ok: boolean;
   message?: string;
   errors: FieldErrors;
 }
+export interface ActionResult {
+  ok: boolean;
+  error?: string;
+}
 
 const SIGNED_OUT: FormState = { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
 const NOT_INSTRUCTOR: FormState = { ok: false, message: 'Only instructors can do this.', errors: {} };
 
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+function failed(result: Extract<ClassResult, { ok: false }>): FormState {
+  return result.field ? { ok: false, errors: { [result.field]: result.error } } : { ok: false, message: result.error, errors: {} };
+}
+
+function refreshClass(classId: string) {
+  revalidatePath(`/teach/classes/${classId}`, 'layout');
+  revalidatePath('/teach');
+}
+
+// ---------- instructors ----------
+
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
-  const parsed = classNameSchema.safeParse({ name: form.get('name') });
+  const parsed = classSchema.safeParse({ name: text(form, 'name'), timeZone: text(form, 'timeZone') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const created = await createClass(db, user.id, parsed.data.name);
-  if (!created.ok) return { ok: false, message: created.error, errors: {} };
+  const created = await createClass(db, user.id, parsed.data);
+  if (!created.ok) return failed(created);
   redirect(`/teach/classes/${created.id}`);
 }
 
-export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT;
-  const parsed = joinCodeSchema.safeParse({ code: form.get('code') });
+export async function updateClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await actionUser('instructor');
+  if (!user) return NOT_INSTRUCTOR;
+  const classId = form.get('classId');
+  if (!isId(classId)) return { ok: false, message: 'Class not found.', errors: {} };
+  const parsed = classSchema.safeParse({ name: text(form, 'name'), timeZone: text(form, 'timeZone') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const joined = await joinClass(db, user.id, parsed.data.code, new Date());
-  if (!joined.ok) return { ok: false, errors: { code: joined.error } };
-  revalidatePath('/classes');
-  revalidatePath('/home');
-  return { ok: true, message: `You joined ${joined.name}.${joined.enrolled ? ` ${joined.enrolled} cards were added to your reviews.` : ''}`, errors: {} };
+  const result = await updateClass(db, user.id, classId, parsed.data);
+  if (!result.ok) return failed(result);
+  refreshClass(classId);
+  return { ok: true, message: 'Class saved.', errors: {} };
+}
+
+export async function deleteClassAction(classId: unknown): Promise<ActionResult> {
+  const user = await actionUser('instructor');
+  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
+  if (!isId(classId)) return { ok: false, error: 'Class not found.' };
+  const result = await deleteClass(db, user.id, classId);
+  if (!result.ok) return result;
+  revalidatePath('/teach');
+  return { ok: true };
+}
+
+export async function regenerateJoinCodeAction(classId: unknown): Promise<ActionResult> {
+  const user = await actionUser('instructor');
+  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
+  if (!isId(classId)) return { ok: false, error: 'Class not found.' };
+  const result = await regenerateJoinCode(db, user.id, classId);
+  if (!result.ok) return result;
+  refreshClass(classId);
+  return { ok: true };
+}
+
+export async function removeMemberAction(classId: unknown, userId: unknown): Promise<ActionResult> {
+  const user = await actionUser('instructor');
+  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
+  if (!isId(classId) || !isId(userId)) return { ok: false, error: 'That learner is not in this class.' };
+  const result = await removeMember(db, user.id, classId, userId);
+  if (!result.ok) return result;
+  refreshClass(classId);
+  return { ok: true };
 }
 
 export async function assignModuleAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
-  const parsed = assignmentSchema.safeParse({ classId: form.get('classId'), moduleId: form.get('moduleId') ?? '', dueDate: form.get('dueDate') ?? '' });
+  const parsed = assignmentSchema.safeParse({
+    classId: text(form, 'classId'),
+    moduleId: text(form, 'moduleId'),
+    dueDate: text(form, 'dueDate'),
+    dueTime: text(form, 'dueTime'),
+    note: text(form, 'note'),
+  });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const { classId, moduleId, dueDate } = parsed.data;
-  const result = await assignModule(db, user.id, { classId, moduleId, dueAt: dueDate }, new Date());
-  if (!result.ok) return { ok: false, message: result.error, errors: {} };
-  revalidatePath(`/teach/classes/${classId}`);
+  const result = await assignModule(db, user.id, parsed.data, new Date());
+  if (!result.ok) return failed(result);
+  refreshClass(parsed.data.classId);
   return { ok: true, message: 'Module assigned.', errors: {} };
 }
 
-export async function removeAssignmentAction(assignmentId: unknown): Promise<{ ok: boolean; error?: string }> {
+export async function updateAssignmentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await actionUser('instructor');
+  if (!user) return NOT_INSTRUCTOR;
+  const parsed = assignmentUpdateSchema.safeParse({
+    assignmentId: text(form, 'assignmentId'),
+    dueDate: text(form, 'dueDate'),
+    dueTime: text(form, 'dueTime'),
+    note: text(form, 'note'),
+  });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const result = await updateAssignment(db, user.id, parsed.data);
+  if (!result.ok) return failed(result);
+  revalidatePath('/teach', 'layout');
+  return { ok: true, message: 'Assignment updated.', errors: {} };
+}
+
+export async function withdrawAssignmentAction(assignmentId: unknown): Promise<ActionResult> {
   const user = await actionUser('instructor');
   if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (typeof assignmentId !== 'string' || assignmentId.length > 64) return { ok: false, error: 'Invalid assignment.' };
-  const result = await removeAssignment(db, user.id, assignmentId);
-  if (!result.ok) return { ok: false, error: result.error };
+  if (!isId(assignmentId)) return { ok: false, error: 'Assignment not found.' };
+  const result = await withdrawAssignment(db, user.id, assignmentId);
+  if (!result.ok) return result;
   revalidatePath('/teach', 'layout');
+  return { ok: true };
+}
+
+// ---------- learners ----------
+
+export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT;
+  const parsed = joinCodeSchema.safeParse({ code: text(form, 'code') });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const h = await headers();
+  const ip = clientIp({ 'x-forwarded-for': h.get('x-forwarded-for') ?? undefined });
+  const joined = await joinClass(db, user.id, parsed.data.code, new Date(), ip);
+  if (!joined.ok) return { ok: false, errors: { code: joined.error } };
+  revalidatePath('/classes');
+  revalidatePath('/home');
+  if (joined.already) return { ok: true, message: `You are already in ${joined.name}.`, errors: {} };
+  const cards = joined.enrolled ? ` ${joined.enrolled} card${joined.enrolled === 1 ? ' was' : 's were'} added to your reviews.` : '';
+  return { ok: true, message: `You joined ${joined.name}.${cards}`, errors: {} };
+}
+
+export async function leaveClassAction(classId: unknown): Promise<ActionResult> {
+  const user = await actionUser();
+  if (!user) return { ok: false, error: SIGNED_OUT.message };
+  if (!isId(classId)) return { ok: false, error: 'You are not in this class.' };
+  const result = await leaveClass(db, user.id, classId);
+  if (!result.ok) return result;
+  revalidatePath('/classes');
+  revalidatePath('/home');
   return { ok: true };
 }

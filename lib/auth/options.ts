@@ -17,7 +17,7 @@ export const SIGN_IN_ERRORS = {
   throttledPrefix: 'Too many sign-in attempts.',
 } as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
+export function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const raw = headers?.['x-forwarded-for'];
   const value = Array.isArray(raw) ? raw.join(',') : typeof raw === 'string' ? raw : '';
   const hops = value.split(',').map((s) => s.trim()).filter(Boolean);

@@ -1,14 +1,23 @@
-// Classes against the database: instructors create classes and assign modules; learners join with a code.
-// Every function takes the signed-in user's id and checks that user's right to the class.
+// Classes against the database: instructors create classes, share join codes and assign modules; learners
+// join and leave. Every function takes the signed-in user's id and checks that user's right to the class,
+// so an id from the client only ever selects among rows the user may touch.
 import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { enrollLessonCards } from '@/lib/review/service';
+import { checkThrottle, joinThrottleKeys, recordFailure } from '@/lib/auth/rate-limit';
+import { lessonHref } from '@/lib/course-urls';
+import { zonedWallTimeToDate } from '@/lib/srs/days';
 import { newJoinCode } from './join-code';
+import { assignmentProgress, type AssignmentStatus } from './status';
 
 type Tx = Prisma.TransactionClient;
-export type ClassResult<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type ClassResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
-/** Assigned modules' cards join the learner's reviews (as new cards, in lesson order). */
+const CLASS_NOT_FOUND = { ok: false, error: 'Class not found.' } as const;
+
+// ---------- enrolment of assigned modules' cards ----------
+
+/** Assigned modules' cards join the learner's reviews (as new cards, in lesson order, under the daily limit). */
 export async function enrollModuleCards(tx: Db | Tx, userId: string, moduleIds: string[], now: Date): Promise<number> {
   if (moduleIds.length === 0) return 0;
   const lessons = await tx.lesson.findMany({ where: { moduleId: { in: moduleIds }, retiredAt: null }, select: { id: true } });
@@ -24,165 +33,261 @@ export async function enrollAssignedModules(db: Db, userId: string, now: Date): 
   return enrollModuleCards(db, userId, [...new Set(assignments.map((a) => a.moduleId))], now);
 }
 
-export async function createClass(db: Db, instructorId: string, name: string): Promise<ClassResult<{ id: string; joinCode: string }>> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const created = await db.class.create({ data: { name, instructorId, joinCode: newJoinCode() } });
-      return { ok: true, id: created.id, joinCode: created.joinCode };
-    } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue; // code taken: draw again
-      throw e;
-    }
-  }
-  return { ok: false, error: 'Could not create a unique join code; please try again.' };
-}
-
-export async function joinClass(db: Db, userId: string, code: string, now: Date): Promise<ClassResult<{ name: string; enrolled: number }>> {
-  const found = await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, instructorId: true } });
-  if (!found) return { ok: false, error: 'No class has this code. Check it with your instructor.' };
-  if (found.instructorId === userId) return { ok: false, error: 'You teach this class.' };
-  return db.$transaction(async (tx) => {
-    await tx.classMember.upsert({
-      where: { classId_userId: { classId: found.id, userId } },
-      create: { classId: found.id, userId, joinedAt: now },
-      update: {},
-    });
-    const assignments = await tx.assignment.findMany({ where: { classId: found.id, module: { retiredAt: null } }, select: { moduleId: true } });
-    const enrolled = await enrollModuleCards(tx, userId, assignments.map((a) => a.moduleId), now);
-    return { ok: true as const, name: found.name, enrolled };
-  });
-}
+// ---------- the instructor's classes ----------
 
 async function ownedClass(db: Db | Tx, instructorId: string, classId: string) {
-  return db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true } });
+  return db.class.findFirst({ where: { id: classId, instructorId }, select: { id: true, timeZone: true } });
 }
 
-export async function assignModule(
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+}
+
+/** Draws join codes until one is free (a clash is ~1 in 10^11, but the unique index decides). */
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await write(newJoinCode());
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+  }
+  return null;
+}
+
+export async function createClass(
   db: Db,
   instructorId: string,
-  input: { classId: string; moduleId: string; dueAt: Date | null },
-  now: Date,
-): Promise<ClassResult> {
-  if (!(await ownedClass(db, instructorId, input.classId))) return { ok: false, error: 'Class not found.' };
-  const mod = await db.module.findFirst({ where: { id: input.moduleId, retiredAt: null }, select: { id: true } });
-  if (!mod) return { ok: false, error: 'That module is not part of the course any more.' };
-  await db.$transaction(async (tx) => {
-    await tx.assignment.upsert({
-      where: { classId_moduleId: { classId: input.classId, moduleId: input.moduleId } },
-      create: { classId: input.classId, moduleId: input.moduleId, dueAt: input.dueAt, createdAt: now },
-      update: { dueAt: input.dueAt },
-    });
-    const members = await tx.classMember.findMany({ where: { classId: input.classId }, select: { userId: true } });
-    for (const m of members) await enrollModuleCards(tx, m.userId, [input.moduleId], now);
-  });
-  return { ok: true };
+  input: { name: string; timeZone: string },
+): Promise<ClassResult<{ id: string; joinCode: string }>> {
+  const created = await withFreshCode((joinCode) => db.class.create({ data: { ...input, instructorId, joinCode } }));
+  if (!created) return { ok: false, error: 'Could not create a unique join code; please try again.' };
+  return { ok: true, id: created.id, joinCode: created.joinCode };
 }
 
-export async function removeAssignment(db: Db, instructorId: string, assignmentId: string): Promise<ClassResult> {
-  // Learners keep the cards and their review history; only the assignment goes.
-  const res = await db.assignment.deleteMany({ where: { id: assignmentId, class: { instructorId } } });
-  return res.count === 1 ? { ok: true } : { ok: false, error: 'Assignment not found.' };
+export async function updateClass(db: Db, instructorId: string, classId: string, input: { name: string; timeZone: string }): Promise<ClassResult> {
+  const res = await db.class.updateMany({ where: { id: classId, instructorId }, data: input });
+  return res.count === 1 ? { ok: true } : CLASS_NOT_FOUND;
 }
 
-export interface MemberProgress {
-  userId: string;
-  name: string;
-  email: string;
-  joinedAt: Date;
-  lastActive: Date | null;
-  reviews7d: number;
-  modules: { moduleId: string; done: number; total: number }[];
+/** Members keep their cards and review history; the class, its memberships and assignments go. */
+export async function deleteClass(db: Db, instructorId: string, classId: string): Promise<ClassResult> {
+  const res = await db.class.deleteMany({ where: { id: classId, instructorId } });
+  return res.count === 1 ? { ok: true } : CLASS_NOT_FOUND;
 }
 
-export async function classReport(db: Db, instructorId: string, classId: string, now: Date) {
-  const cls = await db.class.findFirst({
-    where: { id: classId, instructorId },
-    include: {
-      assignments: {
-        where: { module: { retiredAt: null } },
-        include: { module: { select: { id: true, title: true, order: true, lessons: { where: { retiredAt: null }, select: { id: true } } } } },
-      },
-      members: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { joinedAt: 'asc' } },
-    },
-  });
-  if (!cls) return null;
-  const assignments = [...cls.assignments].sort((a, b) => a.module.order - b.module.order);
-  const userIds = cls.members.map((m) => m.userId);
-  const lessonIds = assignments.flatMap((a) => a.module.lessons.map((l) => l.id));
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const [done, recent, lastSeen] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId: { in: userIds }, lessonId: { in: lessonIds }, completedAt: { not: null } }, select: { userId: true, lessonId: true } }),
-    db.reviewLog.groupBy({ by: ['userId'], where: { userId: { in: userIds }, review: { gte: weekAgo } }, _count: { _all: true } }),
-    db.lessonProgress.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _max: { lastViewedAt: true } }),
-  ]);
-  const doneSet = new Set(done.map((d) => `${d.userId}:${d.lessonId}`));
-  const members: MemberProgress[] = cls.members.map((m) => ({
-    userId: m.userId,
-    name: m.user.name,
-    email: m.user.email,
-    joinedAt: m.joinedAt,
-    lastActive: lastSeen.find((r) => r.userId === m.userId)?._max.lastViewedAt ?? null,
-    reviews7d: recent.find((r) => r.userId === m.userId)?._count._all ?? 0,
-    modules: assignments.map((a) => ({
-      moduleId: a.moduleId,
-      done: a.module.lessons.filter((l) => doneSet.has(`${m.userId}:${l.id}`)).length,
-      total: a.module.lessons.length,
-    })),
-  }));
-  return {
-    id: cls.id,
-    name: cls.name,
-    joinCode: cls.joinCode,
-    assignments: assignments.map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt })),
-    members,
-  };
+/** A new code; the old one (and invite links carrying it) stops working at once. */
+export async function regenerateJoinCode(db: Db, instructorId: string, classId: string): Promise<ClassResult<{ joinCode: string }>> {
+  if (!(await ownedClass(db, instructorId, classId))) return CLASS_NOT_FOUND;
+  const updated = await withFreshCode((joinCode) => db.class.update({ where: { id: classId }, data: { joinCode } }));
+  if (!updated) return { ok: false, error: 'Could not create a unique join code; please try again.' };
+  return { ok: true, joinCode: updated.joinCode };
 }
 
-export interface LearnerAssignment {
-  className: string;
-  moduleId: string;
-  moduleTitle: string;
-  dueAt: Date | null;
-  done: number;
-  total: number;
-  overdue: boolean;
-}
-
-export async function learnerAssignments(db: Db, userId: string, now: Date): Promise<LearnerAssignment[]> {
-  const rows = await db.assignment.findMany({
-    where: { class: { members: { some: { userId } } }, module: { retiredAt: null } },
-    include: {
-      class: { select: { name: true } },
-      module: { select: { title: true, lessons: { where: { retiredAt: null }, select: { progress: { where: { userId, completedAt: { not: null } }, select: { userId: true } } } } } },
-    },
-    orderBy: [{ dueAt: 'asc' }],
-  });
-  return rows.map((a) => {
-    const total = a.module.lessons.length;
-    const done = a.module.lessons.filter((l) => l.progress.length > 0).length;
-    return {
-      className: a.class.name,
-      moduleId: a.moduleId,
-      moduleTitle: a.module.title,
-      dueAt: a.dueAt,
-      done,
-      total,
-      overdue: Boolean(a.dueAt && a.dueAt < now && done < total),
-    };
-  });
+export async function removeMember(db: Db, instructorId: string, classId: string, userId: string): Promise<ClassResult> {
+  // The learner keeps their cards and history; they can rejoin only with the current code.
+  const res = await db.classMember.deleteMany({ where: { classId, userId, class: { instructorId } } });
+  return res.count === 1 ? { ok: true } : { ok: false, error: 'That learner is not in this class.' };
 }
 
 export async function instructorClasses(db: Db, instructorId: string) {
   return db.class.findMany({
     where: { instructorId },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, name: true, joinCode: true, _count: { select: { members: true, assignments: true } } },
+    select: { id: true, name: true, joinCode: true, timeZone: true, _count: { select: { members: true, assignments: true } } },
   });
+}
+
+/** The class's settings, assignments and members for its instructor; null if it is not theirs. */
+export async function classForInstructor(db: Db, instructorId: string, classId: string) {
+  const cls = await db.class.findFirst({
+    where: { id: classId, instructorId },
+    select: {
+      id: true,
+      name: true,
+      timeZone: true,
+      joinCode: true,
+      createdAt: true,
+      assignments: {
+        select: {
+          id: true,
+          dueAt: true,
+          note: true,
+          moduleId: true,
+          module: { select: { title: true, order: true, retiredAt: true, _count: { select: { lessons: { where: { retiredAt: null } } } } } },
+        },
+      },
+      members: { orderBy: { joinedAt: 'asc' }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+  if (!cls) return null;
+  const assignments = cls.assignments
+    .map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt, note: a.note, lessons: a.module._count.lessons, retired: a.module.retiredAt !== null, order: a.module.order }))
+    .sort(byDueThenOrder);
+  return { ...cls, assignments, members: cls.members.map((m) => ({ ...m.user, joinedAt: m.joinedAt })) };
+}
+
+function byDueThenOrder(a: { dueAt: Date | null; order: number }, b: { dueAt: Date | null; order: number }): number {
+  const da = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const dbt = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return da - dbt || a.order - b.order;
+}
+
+// ---------- assignments ----------
+
+export interface DueInput {
+  /** 'YYYY-MM-DD' and 'HH:MM' on the class's wall clock. */
+  dueDate: string;
+  dueTime: string;
+}
+
+export async function assignModule(
+  db: Db,
+  instructorId: string,
+  input: { classId: string; moduleId: string; note: string } & DueInput,
+  now: Date,
+): Promise<ClassResult<{ id: string; dueAt: Date }>> {
+  const cls = await ownedClass(db, instructorId, input.classId);
+  if (!cls) return CLASS_NOT_FOUND;
+  const mod = await db.module.findFirst({ where: { id: input.moduleId, retiredAt: null }, select: { id: true, title: true } });
+  if (!mod) return { ok: false, error: 'That module is not part of the course any more.', field: 'moduleId' };
+  const dueAt = zonedWallTimeToDate(input.dueDate, input.dueTime, cls.timeZone);
+  try {
+    const id = await db.$transaction(async (tx) => {
+      const created = await tx.assignment.create({
+        data: { classId: cls.id, moduleId: mod.id, dueAt, note: input.note, createdAt: now, updatedAt: now },
+      });
+      const members = await tx.classMember.findMany({ where: { classId: cls.id }, select: { userId: true } });
+      for (const m of members) await enrollModuleCards(tx, m.userId, [mod.id], now);
+      return created.id;
+    });
+    return { ok: true, id, dueAt };
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, error: `${mod.title} is already assigned to this class; change its due date below.`, field: 'moduleId' };
+    throw e;
+  }
+}
+
+export async function updateAssignment(
+  db: Db,
+  instructorId: string,
+  input: { assignmentId: string; note: string } & DueInput,
+): Promise<ClassResult<{ dueAt: Date }>> {
+  const found = await db.assignment.findFirst({ where: { id: input.assignmentId, class: { instructorId } }, select: { id: true, class: { select: { timeZone: true } } } });
+  if (!found) return { ok: false, error: 'Assignment not found.' };
+  const dueAt = zonedWallTimeToDate(input.dueDate, input.dueTime, found.class.timeZone);
+  await db.assignment.update({ where: { id: found.id }, data: { dueAt, note: input.note } });
+  return { ok: true, dueAt };
+}
+
+/** Learners keep the cards and their review history; only the assignment goes. */
+export async function withdrawAssignment(db: Db, instructorId: string, assignmentId: string): Promise<ClassResult> {
+  const res = await db.assignment.deleteMany({ where: { id: assignmentId, class: { instructorId } } });
+  return res.count === 1 ? { ok: true } : { ok: false, error: 'Assignment not found.' };
+}
+
+// ---------- learners ----------
+
+export const JOIN_ERRORS = {
+  unknown: 'No class has this code. Check it with your instructor: codes change when they are regenerated.',
+  throttled: 'Too many wrong codes. Wait a few minutes and try again.',
+  own: 'You teach this class.',
+} as const;
+
+export async function joinClass(
+  db: Db,
+  userId: string,
+  code: string,
+  now: Date,
+  ip: string | null = null,
+): Promise<ClassResult<{ classId: string; name: string; enrolled: number; already: boolean }>> {
+  const keys = joinThrottleKeys(userId, ip);
+  const throttle = await checkThrottle(db, keys, now);
+  if (!throttle.allowed) return { ok: false, error: `${JOIN_ERRORS.throttled} (about ${Math.ceil(throttle.retryAfterSeconds / 60)} min)` };
+  const found = await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, instructorId: true } });
+  if (!found) {
+    await recordFailure(db, keys, now);
+    return { ok: false, error: JOIN_ERRORS.unknown };
+  }
+  if (found.instructorId === userId) return { ok: false, error: JOIN_ERRORS.own };
+  return db.$transaction(async (tx) => {
+    const existing = await tx.classMember.findUnique({ where: { classId_userId: { classId: found.id, userId } }, select: { userId: true } });
+    if (!existing) await tx.classMember.create({ data: { classId: found.id, userId, joinedAt: now } });
+    const assignments = await tx.assignment.findMany({ where: { classId: found.id, module: { retiredAt: null } }, select: { moduleId: true } });
+    const enrolled = await enrollModuleCards(tx, userId, assignments.map((a) => a.moduleId), now);
+    return { ok: true as const, classId: found.id, name: found.name, enrolled, already: Boolean(existing) };
+  });
+}
+
+/** The learner leaves; their cards and review history stay theirs. */
+export async function leaveClass(db: Db, userId: string, classId: string): Promise<ClassResult> {
+  const res = await db.classMember.deleteMany({ where: { classId, userId } });
+  return res.count === 1 ? { ok: true } : { ok: false, error: 'You are not in this class.' };
 }
 
 export async function learnerClasses(db: Db, userId: string) {
   return db.class.findMany({
     where: { members: { some: { userId } } },
-    select: { id: true, name: true, instructor: { select: { name: true } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, instructor: { select: { name: true } }, _count: { select: { assignments: true } } },
   });
+}
+
+export interface LearnerAssignment {
+  id: string;
+  className: string;
+  moduleId: string;
+  moduleTitle: string;
+  dueAt: Date | null;
+  note: string;
+  done: number;
+  total: number;
+  percent: number;
+  status: AssignmentStatus;
+  /** The first lesson not yet completed (or the first lesson when all are done). */
+  nextLessonHref: string | null;
+}
+
+/** The learner's assignments in all their classes, soonest due first. */
+export async function learnerAssignments(db: Db, userId: string, now: Date): Promise<LearnerAssignment[]> {
+  const rows = await db.assignment.findMany({
+    where: { class: { members: { some: { userId } } }, module: { retiredAt: null } },
+    select: {
+      id: true,
+      dueAt: true,
+      note: true,
+      moduleId: true,
+      class: { select: { name: true } },
+      module: {
+        select: {
+          key: true,
+          title: true,
+          order: true,
+          course: { select: { key: true } },
+          lessons: {
+            where: { retiredAt: null },
+            orderBy: { order: 'asc' },
+            select: { key: true, progress: { where: { userId, completedAt: { not: null } }, select: { userId: true } } },
+          },
+        },
+      },
+    },
+  });
+  return rows
+    .sort((a, b) => byDueThenOrder({ dueAt: a.dueAt, order: a.module.order }, { dueAt: b.dueAt, order: b.module.order }))
+    .map((a) => {
+      const lessons = a.module.lessons;
+      const done = lessons.filter((l) => l.progress.length > 0).length;
+      const next = lessons.find((l) => l.progress.length === 0) ?? lessons[0];
+      return {
+        id: a.id,
+        className: a.class.name,
+        moduleId: a.moduleId,
+        moduleTitle: a.module.title,
+        dueAt: a.dueAt,
+        note: a.note,
+        ...assignmentProgress(done, lessons.length, a.dueAt, now),
+        nextLessonHref: next ? lessonHref(a.module.course.key, a.module.key, next.key) : null,
+      };
+    });
 }

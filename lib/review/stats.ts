@@ -39,7 +39,7 @@ export async function loadLearnerStats(db: Db, userId: string, now: Date): Promi
   return {
     heatmap: reviewHeatmap(logs, now, settings.timeZone, settings.dayStartHour, 365),
     forecast: dueForecast(srsStates, now, settings.timeZone, settings.dayStartHour, 30),
-    retention: trueRetention(retentionLogs, now, 30),
+    retention: trueRetention(retentionLogs, now),
     desiredRetention: settings.desiredRetention,
     streak: streak(logs, now, settings.timeZone, settings.dayStartHour),
     counts: countsByState(srsStates),

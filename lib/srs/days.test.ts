@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysToKey, dayKey, dayStart, dayStartForKey, learnerDaysBetween, nextDayStart } from './index';
 import { pick, seededRandom } from './test-helpers';
+import { dateToZonedWallTime, zonedWallTimeToDate } from './days';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
@@ -164,5 +165,18 @@ describe('day invariants over random instants (seeded)', () => {
       expect(length, context).toBeGreaterThanOrEqual(22);
       expect(length, context).toBeLessThanOrEqual(26);
     }
+  });
+});
+
+describe('wall-clock times in a zone', () => {
+  it('turns a date and time in a zone into an instant and back, across DST', () => {
+    expect(zonedWallTimeToDate('2026-01-15', '17:00', 'America/New_York')).toEqual(new Date('2026-01-15T22:00:00Z'));
+    expect(zonedWallTimeToDate('2026-07-15', '17:00', 'America/New_York')).toEqual(new Date('2026-07-15T21:00:00Z'));
+    expect(zonedWallTimeToDate('2026-03-01', '23:59', 'Asia/Kolkata')).toEqual(new Date('2026-03-01T18:29:00Z'));
+    // 02:30 does not exist on the spring-forward night: the clock reading after the jump is used.
+    expect(zonedWallTimeToDate('2026-03-08', '02:30', 'America/New_York')).toEqual(new Date('2026-03-08T07:30:00Z'));
+    expect(dateToZonedWallTime(new Date('2026-07-15T21:00:00Z'), 'America/New_York')).toEqual({ date: '2026-07-15', time: '17:00' });
+    expect(dateToZonedWallTime(new Date('2026-01-15T23:30:00Z'), 'Europe/Paris')).toEqual({ date: '2026-01-16', time: '00:30' });
+    expect(() => zonedWallTimeToDate('2026-01-15', '25:00', 'UTC')).toThrow(RangeError);
   });
 });

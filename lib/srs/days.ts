@@ -144,3 +144,23 @@ export function nextDayStart(now: Date, timeZone: string, dayStartHour: number):
 export function learnerDaysBetween(from: Date, to: Date, timeZone: string, dayStartHour: number): number {
   return daysBetweenKeys(dayKey(from, timeZone, dayStartHour), dayKey(to, timeZone, dayStartHour));
 }
+
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant when a wall clock in `timeZone` shows `time` ('HH:MM') on the day `key` ('YYYY-MM-DD').
+ * A time skipped by a DST gap maps to the same clock reading after the jump (02:30 → 03:30).
+ */
+export function zonedWallTimeToDate(key: string, time: string, timeZone: string): Date {
+  const match = TIME_PATTERN.exec(time);
+  if (!match) throw new RangeError(`Not a time (HH:MM): ${time}`);
+  const wall = keyToUtcMidnight(key) + Number(match[1]) * HOUR_MS + Number(match[2]) * 60_000;
+  return new Date(wallTimeToInstant(wall, timeZone));
+}
+
+/** The day key and 'HH:MM' a wall clock in `timeZone` shows at `date`. */
+export function dateToZonedWallTime(date: Date, timeZone: string): { date: string; time: string } {
+  assertValidDate(date, 'date');
+  const iso = new Date(wallClockMs(date.getTime(), timeZone)).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}

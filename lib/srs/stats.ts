@@ -75,11 +75,14 @@ export interface TrueRetention {
   rate: number | null;
 }
 
+/** True retention looks back this many days (stats page, class dashboard). */
+export const RETENTION_WINDOW_DAYS = 30;
+
 /**
  * Share of reviews of cards in 'review' state (not learning steps) passed (rating > 1) in the
- * last `days` × 24 hours.
+ * last `days` × 24 hours. The class dashboard computes the same rule in SQL (lib/classes/dashboard.ts).
  */
-export function trueRetention(logs: readonly RetentionLog[], now: Date, days = 30): TrueRetention {
+export function trueRetention(logs: readonly RetentionLog[], now: Date, days = RETENTION_WINDOW_DAYS): TrueRetention {
   const end = now.getTime();
   const start = end - days * DAY_MS;
   let passed = 0;

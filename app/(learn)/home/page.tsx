@@ -61,7 +61,7 @@ export default async function HomePage() {
       {assignments.length > 0 && (
         <section className="card space-y-3" aria-labelledby="assigned-heading">
           <h2 id="assigned-heading" className="text-lg font-semibold">Assigned to you</h2>
-          <AssignmentList items={assignments} />
+          <AssignmentList items={assignments} timeZone={user.timeZone} />
         </section>
       )}
       {courseKey && (

@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { settingsFromUser, USER_SETTINGS_SELECT } from '@/lib/review/settings';
 import { SettingsForm } from '@/components/settings/settings-form';
+import { timeZoneOptions } from '@/components/ui/time-zone-select';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -10,12 +11,11 @@ export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: USER_SETTINGS_SELECT });
   const s = settingsFromUser(row);
-  const zones = Intl.supportedValuesOf('timeZone');
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">Review settings</h1>
       <SettingsForm
-        zones={zones.includes(s.timeZone) ? zones : [s.timeZone, ...zones]}
+        zones={timeZoneOptions(s.timeZone)}
         initial={{
           desiredRetention: String(s.desiredRetention),
           newPerDay: String(s.newPerDay),

@@ -4,6 +4,8 @@ import { requireRole } from '@/lib/auth/session';
 import { getCardOverview } from '@/lib/data/teach';
 import { getInstructorClasses } from '@/lib/data/classes';
 import { CreateClassForm } from '@/components/classes/forms';
+import { timeZoneOptions } from '@/components/ui/time-zone-select';
+import { formatJoinCode } from '@/lib/classes/join-code';
 
 export const metadata: Metadata = { title: 'Teach' };
 
@@ -26,12 +28,13 @@ export default async function TeachPage() {
             {classes.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
                 <Link className="link font-medium" href={`/teach/classes/${c.id}`}>{c.name}</Link>
-                <span className="text-sm text-muted">{c._count.members} learners · {c._count.assignments} modules assigned · code <code>{c.joinCode}</code></span>
+                <span className="text-sm text-muted">{c._count.members} learner{c._count.members === 1 ? '' : 's'} · {c._count.assignments} assignment{c._count.assignments === 1 ? '' : 's'} · {c.timeZone} · code <code>{formatJoinCode(c.joinCode)}</code></span>
               </li>
             ))}
           </ul>
         )}
-        <CreateClassForm />
+        <h3 className="font-semibold">New class</h3>
+        <CreateClassForm zones={timeZoneOptions(user.timeZone)} defaultZone={user.timeZone} />
       </section>
       <section className="card space-y-2" aria-labelledby="cards-h">
         <h2 id="cards-h" className="text-lg font-semibold">Flashcards</h2>

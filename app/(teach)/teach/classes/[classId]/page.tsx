@@ -2,77 +2,145 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { getAssignableModules, getClassReport } from '@/lib/data/classes';
-import { AssignModuleForm, RemoveAssignmentButton } from '@/components/classes/forms';
+import { env } from '@/lib/env';
+import { getAssignableModules, getClassDashboard } from '@/lib/data/classes';
+import { formatJoinCode, invitePath } from '@/lib/classes/join-code';
+import { ASSIGNMENT_STATUSES, STATUS_LABELS } from '@/lib/classes/status';
+import { formatInZone, tablePage, tableSearchParams } from '@/lib/classes/table';
+import { parseTableQuery } from '@/lib/validations/classes';
+import { dateToZonedWallTime } from '@/lib/srs/days';
+import {
+  AssignModuleForm,
+  ClassSettingsForm,
+  DeleteClassButton,
+  EditAssignmentForm,
+  JoinCodePanel,
+  RemoveMemberButton,
+  WithdrawAssignmentButton,
+} from '@/components/classes/forms';
+import { ProgressTable } from '@/components/classes/progress-table';
+import { timeZoneOptions } from '@/components/ui/time-zone-select';
 
 export const metadata: Metadata = { title: 'Class' };
 
-const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<SearchParams> }) {
   const { classId } = await params;
   const user = await requireRole('instructor', `/teach/classes/${encodeURIComponent(classId)}`);
-  const [report, modules] = await Promise.all([getClassReport(user.id, classId), getAssignableModules()]);
-  if (!report) notFound();
+  const [dashboard, modules, sp] = await Promise.all([getClassDashboard(user.id, classId), getAssignableModules(), searchParams]);
+  if (!dashboard) notFound();
+  const { class: cls, assignments, members, rows } = dashboard;
+  const query = parseTableQuery(sp);
+  const page = tablePage(rows, query);
+  const basePath = `/teach/classes/${encodeURIComponent(cls.id)}`;
+  const exportQuery = tableSearchParams(query, { page: 1 });
+  exportQuery.delete('page');
+  const assigned = new Set(assignments.map((a) => a.moduleId));
+  const zone = cls.timeZone;
+
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm"><Link className="link" href="/teach">Teaching</Link></nav>
-      <header>
-        <h1 className="text-2xl font-bold">{report.name}</h1>
-        <p className="text-muted">
-          Join code: <code className="rounded bg-surface-2 px-2 py-0.5 text-lg font-bold tracking-widest" data-testid="join-code">{report.joinCode}</code> — learners enter it on their Classes page.
-        </p>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{cls.name}</h1>
+        <p className="text-muted">{members.length} learner{members.length === 1 ? '' : 's'} · {assignments.length} assignment{assignments.length === 1 ? '' : 's'} · times in {zone}</p>
       </header>
+
+      <section className="card space-y-3" aria-labelledby="invite-h">
+        <h2 id="invite-h" className="text-lg font-semibold">Invite learners</h2>
+        <p className="text-sm text-muted">Learners enter the code on their Classes page, or open the invite link.</p>
+        <JoinCodePanel classId={cls.id} code={formatJoinCode(cls.joinCode)} inviteUrl={new URL(invitePath(cls.joinCode), env().NEXTAUTH_URL).toString()} />
+      </section>
+
       <section className="card space-y-4" aria-labelledby="assign-h">
-        <h2 id="assign-h" className="text-lg font-semibold">Assigned modules</h2>
-        {report.assignments.length === 0 ? <p className="text-sm text-muted">Nothing assigned yet.</p> : (
+        <h2 id="assign-h" className="text-lg font-semibold">Assignments</h2>
+        {assignments.length === 0 ? <p className="text-sm text-muted">Nothing assigned yet. Assigned modules&apos; cards join each learner&apos;s reviews.</p> : (
           <ul className="divide-y divide-border">
-            {report.assignments.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="font-medium">{a.title}</span>
-                <span className="text-sm text-muted">due {date(a.dueAt)}</span>
-                <RemoveAssignmentButton id={a.id} title={a.title} />
+            {assignments.map((a) => {
+              const due = a.dueAt ? dateToZonedWallTime(a.dueAt, zone) : { date: '', time: '23:59' };
+              return (
+                <li key={a.id} className="space-y-2 py-3" data-testid="assignment">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <span className="font-medium">{a.title}</span>
+                    <span className="text-sm text-muted">due {formatInZone(a.dueAt, zone) || '—'} · {a.lessons} lessons</span>
+                    <WithdrawAssignmentButton id={a.id} title={a.title} />
+                  </div>
+                  {a.note && <p className="text-sm">Note: {a.note}</p>}
+                  <p className="text-sm text-muted">
+                    {ASSIGNMENT_STATUSES.filter((s) => a.counts[s] > 0).map((s) => `${a.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(' · ') || 'No learners yet'}
+                    {a.averagePercent !== null && ` · average ${a.averagePercent}% complete`}
+                  </p>
+                  <EditAssignmentForm assignment={{ id: a.id, title: a.title, dueDate: due.date, dueTime: due.time, note: a.note }} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <h3 className="font-semibold">Assign a module</h3>
+        <AssignModuleForm classId={cls.id} modules={modules.filter((m) => !assigned.has(m.id))} />
+      </section>
+
+      <section id="progress" className="card space-y-4" aria-labelledby="progress-h">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="progress-h" className="text-lg font-semibold">Progress</h2>
+          <a className="btn-secondary text-sm" href={`${basePath}/progress.csv${exportQuery.size ? `?${exportQuery}` : ''}`} download>Export CSV</a>
+        </div>
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted">{members.length === 0 ? 'No one has joined yet. Share the join code.' : 'Assign a module to follow progress.'}</p>
+        ) : (
+          <>
+            <form method="get" action={`${basePath}#progress`} className="flex flex-wrap items-end gap-3" aria-label="Filter the progress table">
+              <input type="hidden" name="sort" value={query.sort} />
+              <input type="hidden" name="dir" value={query.dir} />
+              <div>
+                <label htmlFor="filter-assignment" className="label">Assignment</label>
+                <select id="filter-assignment" name="assignment" defaultValue={query.assignment ?? ''} className="input">
+                  <option value="">All assignments</option>
+                  {assignments.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-status" className="label">Status</label>
+                <select id="filter-status" name="status" defaultValue={query.status ?? ''} className="input">
+                  <option value="">Any status</option>
+                  {ASSIGNMENT_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-search" className="label">Learner</label>
+                <input id="filter-search" name="search" type="search" defaultValue={query.search ?? ''} placeholder="Name or email" className="input" maxLength={100} />
+              </div>
+              <button type="submit" className="btn-secondary">Filter</button>
+              {(query.assignment || query.status || query.search) && <Link className="link text-sm" href={`${basePath}#progress`}>Clear filters</Link>}
+            </form>
+            <ProgressTable basePath={basePath} query={query} page={page} timeZone={zone} />
+            <p className="text-xs text-muted">
+              Reviews, true retention (share of review-state cards recalled, past 30 days) and cards due count the assignment&apos;s cards only. Last active is the latest lesson view or review.
+            </p>
+          </>
+        )}
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="learners-h">
+        <h2 id="learners-h" className="text-lg font-semibold">Learners ({members.length})</h2>
+        {members.length === 0 ? <p className="text-sm text-muted">No one has joined yet.</p> : (
+          <ul className="divide-y divide-border">
+            {members.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                <Link className="link font-medium" href={`${basePath}/learners/${encodeURIComponent(m.id)}`}>{m.name}</Link>
+                <span className="text-muted">{m.email} · joined {formatInZone(m.joinedAt, zone)} · last active {formatInZone(m.lastActive, zone) || 'never'}</span>
+                <RemoveMemberButton classId={cls.id} userId={m.id} name={m.name} />
               </li>
             ))}
           </ul>
         )}
-        <AssignModuleForm classId={report.id} modules={modules} />
       </section>
-      <section className="card space-y-3" aria-labelledby="learners-h">
-        <h2 id="learners-h" className="text-lg font-semibold">Learners ({report.members.length})</h2>
-        {report.members.length === 0 ? <p className="text-sm text-muted">No one has joined yet. Share the join code.</p> : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Progress of each learner on the assigned modules</caption>
-              <thead>
-                <tr className="border-b border-border">
-                  <th scope="col" className="py-2 pr-4">Learner</th>
-                  {report.assignments.map((a) => <th key={a.id} scope="col" className="py-2 pr-4">{a.title}</th>)}
-                  <th scope="col" className="py-2 pr-4">Reviews (7 days)</th>
-                  <th scope="col" className="py-2">Last active</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.members.map((m) => (
-                  <tr key={m.userId} className="border-b border-border">
-                    <th scope="row" className="py-2 pr-4 font-medium">{m.name}<div className="text-xs font-normal text-muted">{m.email}</div></th>
-                    {m.modules.map((p, i) => {
-                      const a = report.assignments[i]!;
-                      const late = a.dueAt && a.dueAt < new Date() && p.done < p.total;
-                      return (
-                        <td key={p.moduleId} className={`py-2 pr-4 ${late ? 'text-danger' : p.done === p.total && p.total > 0 ? 'text-success' : ''}`}>
-                          {p.done}/{p.total} lessons{late ? ' · overdue' : ''}
-                        </td>
-                      );
-                    })}
-                    <td className="py-2 pr-4">{m.reviews7d}</td>
-                    <td className="py-2">{date(m.lastActive)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+
+      <section className="card space-y-3" aria-labelledby="settings-h">
+        <h2 id="settings-h" className="text-lg font-semibold">Class settings</h2>
+        <ClassSettingsForm classId={cls.id} name={cls.name} timeZone={zone} zones={timeZoneOptions(zone)} />
+        <DeleteClassButton classId={cls.id} name={cls.name} />
       </section>
     </div>
   );

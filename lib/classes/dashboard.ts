@@ -1,0 +1,228 @@
+// The instructor's class dashboard: one row per learner × assignment with completion, status, activity,
+// reviews, true retention and cards due. Figures are aggregated in SQL (five grouped queries whatever the
+// class size) so a class of 500 learners and 10 assignments stays well under 300 ms.
+// The SQL is portable (quoted identifiers, no SQLite-only functions) for the PostgreSQL path.
+import type { Db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { RETENTION_WINDOW_DAYS } from '@/lib/srs/stats';
+import { classForInstructor } from './service';
+import { assignmentProgress, type AssignmentStatus } from './status';
+import type { DashboardRow } from './table';
+
+const DAY_MS = 86_400_000;
+
+type Key = `${string}|${string}`;
+const key = (userId: string, moduleId: string): Key => `${userId}|${moduleId}`;
+
+/** Raw rows carry BigInt counts and, for MAX(), text or Date times depending on the driver. */
+function toNumber(v: unknown): number {
+  return typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0);
+}
+function toDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'bigint' ? Number(v) : (v as string | number));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+function later(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+export interface ClassFigures {
+  completed: Map<Key, number>;
+  reviews7d: Map<Key, number>;
+  retention: Map<Key, { passed: number; total: number }>;
+  dueNow: Map<Key, number>;
+  lastActive: Map<string, Date | null>;
+}
+
+/**
+ * Per (member, assigned module) figures of one class, optionally for one member only. Callers check that
+ * the class belongs to the instructor first.
+ */
+export async function classFigures(db: Db, classId: string, now: Date, onlyUserId?: string): Promise<ClassFigures> {
+  const member = onlyUserId ? Prisma.sql`AND cm."userId" = ${onlyUserId}` : Prisma.empty;
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+  const retentionFrom = new Date(now.getTime() - RETENTION_WINDOW_DAYS * DAY_MS);
+  const reviewsFrom = weekAgo < retentionFrom ? weekAgo : retentionFrom;
+
+  const [completed, reviews, due, active] = await Promise.all([
+    db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
+      SELECT lp."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
+      FROM "ClassMember" cm
+      JOIN "LessonProgress" lp ON lp."userId" = cm."userId" AND lp."completedAt" IS NOT NULL
+      JOIN "Lesson" l ON l."id" = lp."lessonId" AND l."retiredAt" IS NULL
+      JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
+      WHERE cm."classId" = ${classId} ${member}
+      GROUP BY lp."userId", l."moduleId"`,
+    // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
+    db.$queryRaw<{ userId: string; moduleId: string; week: bigint; total: bigint; passed: bigint }[]>`
+      SELECT r."userId" AS "userId", l."moduleId" AS "moduleId",
+        SUM(CASE WHEN r."review" > ${weekAgo} THEN 1 ELSE 0 END) AS week,
+        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' THEN 1 ELSE 0 END) AS total,
+        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' AND r."rating" > 1 THEN 1 ELSE 0 END) AS passed
+      FROM "ClassMember" cm
+      JOIN "ReviewLog" r ON r."userId" = cm."userId" AND r."review" > ${reviewsFrom} AND r."review" <= ${now}
+      JOIN "Card" c ON c."id" = r."cardId"
+      JOIN "Lesson" l ON l."id" = c."lessonId"
+      JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
+      WHERE cm."classId" = ${classId} ${member}
+      GROUP BY r."userId", l."moduleId"`,
+    // Due now: cards past their due instant that are being learned or reviewed (new cards are not "due").
+    db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
+      SELECT cs."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
+      FROM "ClassMember" cm
+      JOIN "CardState" cs ON cs."userId" = cm."userId" AND cs."due" <= ${now} AND cs."state" <> 'new' AND cs."leech" = false
+      JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
+      JOIN "Lesson" l ON l."id" = c."lessonId" AND l."retiredAt" IS NULL
+      JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
+      WHERE cm."classId" = ${classId} ${member}
+      GROUP BY cs."userId", l."moduleId"`,
+    db.$queryRaw<{ userId: string; lastReview: unknown; lastView: unknown }[]>`
+      SELECT cm."userId" AS "userId",
+        (SELECT MAX(r."review") FROM "ReviewLog" r WHERE r."userId" = cm."userId") AS "lastReview",
+        (SELECT MAX(lp."lastViewedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastView"
+      FROM "ClassMember" cm
+      WHERE cm."classId" = ${classId} ${member}`,
+  ]);
+
+  return {
+    completed: new Map(completed.map((r) => [key(r.userId, r.moduleId), toNumber(r.n)])),
+    reviews7d: new Map(reviews.map((r) => [key(r.userId, r.moduleId), toNumber(r.week)])),
+    retention: new Map(reviews.map((r) => [key(r.userId, r.moduleId), { passed: toNumber(r.passed), total: toNumber(r.total) }])),
+    dueNow: new Map(due.map((r) => [key(r.userId, r.moduleId), toNumber(r.n)])),
+    lastActive: new Map(active.map((r) => [r.userId, later(toDate(r.lastReview), toDate(r.lastView))])),
+  };
+}
+
+export interface AssignmentSummary {
+  id: string;
+  moduleId: string;
+  title: string;
+  dueAt: Date | null;
+  note: string;
+  lessons: number;
+  counts: Record<AssignmentStatus, number>;
+  /** Mean completion percent over members, null without members. */
+  averagePercent: number | null;
+}
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
+}
+interface LiveAssignment {
+  id: string;
+  moduleId: string;
+  title: string;
+  dueAt: Date | null;
+  lessons: number;
+}
+
+/** Rows for members × assignments from the figures (pure; exported for tests). */
+export function buildRows(members: readonly Member[], assignments: readonly LiveAssignment[], figures: ClassFigures, now: Date): DashboardRow[] {
+  const rows: DashboardRow[] = [];
+  for (const m of members) {
+    for (const a of assignments) {
+      const k = key(m.id, a.moduleId);
+      const retention = figures.retention.get(k);
+      rows.push({
+        userId: m.id,
+        name: m.name,
+        email: m.email,
+        assignmentId: a.id,
+        assignmentTitle: a.title,
+        dueAt: a.dueAt,
+        ...assignmentProgress(figures.completed.get(k) ?? 0, a.lessons, a.dueAt, now),
+        lastActive: figures.lastActive.get(m.id) ?? null,
+        reviews7d: figures.reviews7d.get(k) ?? 0,
+        retention: retention && retention.total > 0 ? retention.passed / retention.total : null,
+        retentionReviews: retention?.total ?? 0,
+        dueNow: figures.dueNow.get(k) ?? 0,
+      });
+    }
+  }
+  return rows;
+}
+
+export function summarise(assignments: readonly (LiveAssignment & { note: string })[], rows: readonly DashboardRow[]): AssignmentSummary[] {
+  return assignments.map((a) => {
+    const mine = rows.filter((r) => r.assignmentId === a.id);
+    const counts: Record<AssignmentStatus, number> = { not_started: 0, in_progress: 0, done: 0, overdue: 0 };
+    for (const r of mine) counts[r.status]++;
+    return {
+      id: a.id,
+      moduleId: a.moduleId,
+      title: a.title,
+      dueAt: a.dueAt,
+      note: a.note,
+      lessons: a.lessons,
+      counts,
+      averagePercent: mine.length === 0 ? null : Math.round(mine.reduce((n, r) => n + r.percent, 0) / mine.length),
+    };
+  });
+}
+
+/** The whole dashboard of a class for its instructor; null when the class is not theirs (or does not exist). */
+export async function classDashboard(db: Db, instructorId: string, classId: string, now: Date) {
+  const cls = await classForInstructor(db, instructorId, classId);
+  if (!cls) return null;
+  const live = cls.assignments.filter((a) => !a.retired);
+  const figures = await classFigures(db, cls.id, now);
+  const rows = buildRows(cls.members, live, figures, now);
+  return {
+    class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },
+    assignments: summarise(live, rows),
+    members: cls.members.map((m) => ({ ...m, lastActive: figures.lastActive.get(m.id) ?? null })),
+    rows,
+  };
+}
+
+/** One member's progress in the class, for the drill-down page; null unless they are a member of the instructor's class. */
+export async function memberProgress(db: Db, instructorId: string, classId: string, userId: string, now: Date) {
+  const cls = await db.class.findFirst({
+    where: { id: classId, instructorId, members: { some: { userId } } },
+    select: {
+      id: true,
+      name: true,
+      timeZone: true,
+      members: { where: { userId }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+      assignments: {
+        where: { module: { retiredAt: null } },
+        select: {
+          id: true,
+          dueAt: true,
+          moduleId: true,
+          module: {
+            select: {
+              title: true,
+              order: true,
+              lessons: {
+                where: { retiredAt: null },
+                orderBy: { order: 'asc' },
+                select: { id: true, title: true, progress: { where: { userId }, select: { completedAt: true, lastViewedAt: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const membership = cls?.members[0];
+  if (!cls || !membership) return null;
+  const figures = await classFigures(db, cls.id, now, userId);
+  const assignments = cls.assignments
+    .map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt, lessons: a.module.lessons.length, order: a.module.order, lessonList: a.module.lessons }))
+    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.order - b.order);
+  const rows = buildRows([membership.user], assignments, figures, now);
+  return {
+    class: { id: cls.id, name: cls.name, timeZone: cls.timeZone },
+    learner: { ...membership.user, joinedAt: membership.joinedAt, lastActive: figures.lastActive.get(userId) ?? null },
+    assignments: assignments.map((a, i) => ({
+      row: rows[i]!,
+      lessons: a.lessonList.map((l) => ({ id: l.id, title: l.title, completedAt: l.progress[0]?.completedAt ?? null, lastViewedAt: l.progress[0]?.lastViewedAt ?? null })),
+    })),
+  };
+}
