@@ -1,60 +1,192 @@
-import { test, expect, signIn, signUpFreshLearner, DEMO } from './fixtures';
+// Classes end to end: an instructor runs a class from invite to dashboard and CSV; learners join, leave and
+// follow assignments; everyone else is refused.
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, signIn, signUpFreshLearner, DEMO, type Credentials } from './fixtures';
 
-test('an instructor creates a class, a learner joins, the instructor assigns a module and sees progress', async ({ page, browser }) => {
-  // Instructor creates a class.
+const OTHER_INSTRUCTOR = { email: 'other-instructor@example.com', password: 'other-instructor-demo', name: 'Otto Instructor' };
+
+async function createClass(page: Page, name: string, timeZone = 'Europe/Paris'): Promise<{ url: string; code: string }> {
+  await page.goto('/teach');
+  await page.getByLabel('Class name').fill(name);
+  await page.getByLabel('Class time zone').selectOption(timeZone);
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const code = (await page.getByTestId('join-code').textContent())!.trim();
+  return { url: page.url(), code };
+}
+
+async function newLearner(browser: Browser): Promise<{ page: Page; who: Credentials; close: () => Promise<void> }> {
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const who = await signUpFreshLearner(page);
+  return { page, who, close: () => context.close() };
+}
+
+async function joinWithCode(page: Page, code: string) {
+  await page.goto('/classes');
+  await page.getByLabel('Join code').fill(code);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+}
+
+/** The dashboard row of one learner (rows are learner × assignment; one assignment here). */
+function dashboardRow(page: Page, learnerName: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(learnerName) }) });
+}
+
+test('an instructor runs a class: invite, assign with a due time, follow progress, export the same figures', async ({ page, browser }) => {
   await signIn(page, DEMO.instructor);
   await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
-  await page.goto('/teach');
   const className = `Evening class ${Date.now()}`;
-  await page.getByLabel('Class name').fill(className);
-  await page.getByRole('button', { name: 'Create class' }).click();
-  await expect(page.getByRole('heading', { name: className })).toBeVisible();
-  const code = (await page.getByTestId('join-code').textContent())!.trim();
-  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  const { url: classUrl, code } = await createClass(page, className);
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
 
-  // A learner joins with the code (a wrong code is refused first).
-  const learnerContext = await browser.newContext();
-  const learner = await learnerContext.newPage();
-  const who = await signUpFreshLearner(learner);
-  await learner.getByRole('link', { name: 'Classes' }).click();
-  await learner.getByLabel('Join code').fill('ZZZZZ9');
-  await learner.getByRole('button', { name: 'Join' }).click();
-  await expect(learner.getByText('No class has this code.')).toBeVisible();
-  await learner.getByLabel('Join code').fill(code.toLowerCase());
-  await learner.getByRole('button', { name: 'Join' }).click();
-  await expect(learner.getByText(`You joined ${className}.`)).toBeVisible();
+  // A learner joins with the code (a wrong code is refused first, with a message).
+  const learner = await newLearner(browser);
+  await joinWithCode(learner.page, 'ZZZZ-ZZZZ');
+  await expect(learner.page.getByText('No class has this code.')).toBeVisible();
+  await joinWithCode(learner.page, code.toLowerCase().replace('-', ''));
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
+  await expect(learner.page.getByRole('listitem').filter({ hasText: className })).toBeVisible();
 
-  // The instructor assigns the first module with a due date.
+  // The instructor assigns the first module, due 15 Jan 2030 at 18:00 Paris time, with a note.
   await page.reload();
-  await expect(page.getByRole('rowheader', { name: new RegExp(who.name) })).toBeVisible();
+  await expect(page.getByRole('link', { name: learner.who.name })).toBeVisible();
   const moduleSelect = page.getByLabel('Module', { exact: true });
-  const firstModule = (await moduleSelect.locator('option').nth(1).textContent())!;
-  await moduleSelect.selectOption({ label: firstModule });
+  const moduleTitle = (await moduleSelect.locator('option').nth(1).textContent())!;
+  await moduleSelect.selectOption({ label: moduleTitle });
   await page.getByLabel('Due date').fill('2030-01-15');
+  await page.getByLabel('Due time').fill('18:00');
+  await page.getByLabel('Note for learners (optional)').fill('Read it before the seminar.');
   await page.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByText('Module assigned.')).toBeVisible();
-  await expect(page.getByRole('columnheader', { name: firstModule })).toBeVisible();
-  await expect(page.getByRole('cell', { name: /^0\/\d+ lessons$/ })).toBeVisible();
+  await expect(page.getByTestId('assignment').filter({ hasText: moduleTitle })).toContainText('due 2030-01-15 18:00');
+  await expect(dashboardRow(page, learner.who.name)).toContainText('Not started');
 
-  // The learner sees the assignment and its cards in their reviews.
-  await learner.goto('/home');
-  await expect(learner.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
-  await expect(learner.getByText('Due 2030-01-15')).toBeVisible();
-  await learner.goto('/review');
-  await expect(learner.getByRole('button', { name: /Show answer/ })).toBeVisible();
+  // The learner (in UTC) sees it due at 17:00 their time, with the note, not started; its cards are in reviews.
+  await learner.page.goto('/home');
+  const assigned = learner.page.getByRole('region', { name: 'Assigned to you' });
+  await expect(assigned.getByRole('heading', { name: moduleTitle })).toBeVisible();
+  await expect(assigned.getByText('Due 2030-01-15 17:00')).toBeVisible();
+  await expect(assigned.getByText('Read it before the seminar.')).toBeVisible();
+  await expect(assigned.getByText('Not started')).toBeVisible();
+  await learner.page.goto('/review');
+  await expect(learner.page.getByRole('button', { name: /Show answer/ })).toBeVisible();
 
-  // After the learner completes a lesson, the instructor sees the progress.
-  await learner.goto('/courses');
-  await learner.getByRole('link', { name: /^Start the course/ }).click();
-  await learner.getByRole('button', { name: 'Mark as complete' }).click();
-  await expect(learner.getByRole('button', { name: '✓ Completed' })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('cell', { name: /^1\/\d+ lessons$/ })).toBeVisible();
-  await learnerContext.close();
+  // The learner completes the first lesson of the module from the assignment's link.
+  await learner.page.goto('/home');
+  await assigned.getByRole('link', { name: /^Start/ }).click();
+  await learner.page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(learner.page.getByRole('button', { name: '✓ Completed' })).toBeVisible();
+
+  // The dashboard shows the change…
+  await page.goto(classUrl);
+  const row = dashboardRow(page, learner.who.name);
+  await expect(row).toContainText('In progress');
+  const cells = row.getByRole('cell');
+  const completion = (await cells.nth(1).textContent())!; // e.g. "20%1/5 lessons"
+  const [, percent, done, total] = /^(\d+)%(\d+)\/(\d+) lessons$/.exec(completion.trim())!;
+  expect(Number(done)).toBe(1);
+
+  // …and the CSV export has the same figures.
+  const csv = await page.request.get(`${classUrl}/progress.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines[0]).toContain('Completion %');
+  const record = lines.find((l) => l.includes(learner.who.email))!.split(',');
+  expect(record.slice(2, 8)).toEqual([moduleTitle, '2030-01-15 18:00', done, total, percent, 'In progress']);
+
+  // The drill-down lists the completed lesson.
+  await page.getByRole('row').getByRole('link', { name: learner.who.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: learner.who.name })).toBeVisible();
+  await expect(page.getByText(/✓ completed/)).toHaveCount(1);
+  await learner.close();
 });
 
-test('a learner cannot open a class report', async ({ page }) => {
-  await signUpFreshLearner(page);
-  const res = await page.goto('/teach/classes/not-a-real-class');
-  expect(res?.status()).toBe(403);
+test('an invite link brings a signed-out learner through sign-up to the class', async ({ page, browser }) => {
+  await signIn(page, DEMO.instructor);
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
+  const className = `Invite class ${Date.now()}`;
+  await createClass(page, className);
+  const invite = await page.getByLabel('Invite link').inputValue();
+  const path = new URL(invite).pathname;
+
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(path);
+  await expect(visitor).toHaveURL(/\/signin\?callbackUrl=/);
+  await visitor.getByRole('link', { name: 'Create an account' }).click();
+  const name = `Invited ${Date.now()}`;
+  await visitor.getByLabel('Name').fill(name);
+  await visitor.getByLabel('Email').fill(`invited-${Date.now()}@example.com`);
+  await visitor.getByLabel('Password').fill('correct-horse-9');
+  await visitor.getByRole('button', { name: 'Create account' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Join a class' })).toBeVisible();
+  await visitor.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(visitor.getByText(`You joined ${className}.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await context.close();
+});
+
+test('a regenerated code withdraws the old one; learners can leave and instructors can remove them', async ({ page, browser }) => {
+  await signIn(page, DEMO.instructor);
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
+  const className = `Code class ${Date.now()}`;
+  const { code: oldCode } = await createClass(page, className);
+  await page.getByRole('button', { name: 'Regenerate code' }).click();
+  await page.getByRole('button', { name: 'Yes, new code' }).click();
+  await expect(page.getByTestId('join-code')).not.toHaveText(oldCode);
+  const newCode = (await page.getByTestId('join-code').textContent())!.trim();
+
+  const learner = await newLearner(browser);
+  await joinWithCode(learner.page, oldCode);
+  await expect(learner.page.getByText('No class has this code.')).toBeVisible();
+  await joinWithCode(learner.page, newCode);
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
+
+  // The learner leaves (after confirming)…
+  await learner.page.reload();
+  await learner.page.getByRole('button', { name: `Leave ${className}` }).click();
+  await learner.page.getByRole('button', { name: 'Yes, leave' }).click();
+  await expect(learner.page.getByRole('button', { name: `Leave ${className}` })).toHaveCount(0);
+
+  // …rejoins, and the instructor removes them.
+  await joinWithCode(learner.page, newCode);
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: `Remove ${learner.who.name}` }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page.getByRole('button', { name: `Remove ${learner.who.name}` })).toHaveCount(0);
+  await learner.page.goto('/classes');
+  await expect(learner.page.getByText('You are not in a class yet.')).toBeVisible();
+  await learner.close();
+});
+
+test('nobody sees a class that is not theirs', async ({ page, browser }) => {
+  await signIn(page, DEMO.instructor);
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
+  const { url: classUrl } = await createClass(page, `Private class ${Date.now()}`);
+  const classPath = new URL(classUrl).pathname;
+
+  // A learner gets 403 pages on instructor pages and the export, and no data.
+  const learner = await newLearner(browser);
+  for (const path of ['/teach', classPath, `${classPath}/progress.csv`]) {
+    const res = await learner.page.goto(path);
+    expect(res?.status(), path).toBe(403);
+  }
+  await learner.close();
+
+  // Another instructor gets 404s for this class, its export and its learners.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, OTHER_INSTRUCTOR);
+  await expect(other.getByRole('heading', { name: `Welcome, ${OTHER_INSTRUCTOR.name}` })).toBeVisible();
+  expect((await other.goto(classPath))?.status()).toBe(404);
+  const csv = await other.request.get(`${classPath}/progress.csv`);
+  expect(csv.status()).toBe(404);
+  expect(await csv.text()).not.toContain('@');
+  await other.goto('/teach');
+  await expect(other.getByRole('link', { name: /Private class/ })).toHaveCount(0);
+  await context.close();
 });

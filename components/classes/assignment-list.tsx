@@ -38,7 +38,7 @@ export function AssignmentList({ items, timeZone }: { items: LearnerAssignment[]
               {a.note}
             </p>
           )}
-          <ProgressBar done={a.done} total={a.total} label={`${a.done}/${a.total} lessons`} />
+          <ProgressBar done={a.done} total={a.total} label="Lessons completed" />
           {a.nextLessonHref && (
             <Link className={a.status === 'done' ? 'btn-secondary text-sm' : 'btn-primary text-sm'} href={a.nextLessonHref}>
               {nextStep(a.status, a.done)}
