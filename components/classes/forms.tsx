@@ -129,11 +129,12 @@ export function EditAssignmentForm({ assignment }: { assignment: { id: string; t
   const a = assignment;
   return (
     <details className="w-full text-sm">
-      <summary className="cursor-pointer text-muted" aria-label={`Change ${a.title}`}>Change due date or note</summary>
+      {/* Labels differ from the assign form's ("Due date") so each field has a name of its own on the page. */}
+      <summary className="cursor-pointer text-muted">Change due date or note<span className="sr-only"> of {a.title}</span></summary>
       <form action={action} className="mt-2 grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end" aria-label={`Change ${a.title}`}>
         <input type="hidden" name="assignmentId" value={a.id} />
-        <Field label="Due date" name="dueDate" id={`due-date-${a.id}`} type="date" required defaultValue={a.dueDate} error={state.errors.dueDate} />
-        <Field label="Due time" name="dueTime" id={`due-time-${a.id}`} type="time" defaultValue={a.dueTime} error={state.errors.dueTime} />
+        <Field label="Date" name="dueDate" id={`due-date-${a.id}`} type="date" required defaultValue={a.dueDate} error={state.errors.dueDate} />
+        <Field label="Time" name="dueTime" id={`due-time-${a.id}`} type="time" defaultValue={a.dueTime} error={state.errors.dueTime} />
         <Field label="Note" name="note" id={`note-${a.id}`} maxLength={500} defaultValue={a.note} error={state.errors.note} />
         <button type="submit" className="btn-secondary" disabled={pending}>Save</button>
         <div className="sm:col-span-4"><Status state={state} /></div>

@@ -23,7 +23,7 @@ export function ProgressTable({ basePath, query, page, timeZone }: { basePath: s
   return (
     <div className="space-y-3">
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full min-w-[60rem] text-left text-sm">
           <caption className="sr-only">Progress of each learner on each assignment; column headers sort the table</caption>
           <thead>
             <tr className="border-b border-border">
@@ -60,12 +60,12 @@ export function ProgressTable({ basePath, query, page, timeZone }: { basePath: s
 function Row({ row: r, basePath, timeZone }: { row: DashboardRow; basePath: string; timeZone: string }) {
   return (
     <tr className="border-b border-border align-top">
-      <th scope="row" className="py-2 pr-4 font-medium">
+      <th scope="row" className="min-w-[11rem] py-2 pr-4 font-medium">
         <Link className="link" href={`${basePath}/learners/${encodeURIComponent(r.userId)}`}>{r.name}</Link>
-        <div className="text-xs font-normal text-muted">{r.email}</div>
+        <div className="break-all text-xs font-normal text-muted">{r.email}</div>
       </th>
-      <td className="py-2 pr-4">{r.assignmentTitle}<div className="text-xs text-muted">due {formatInZone(r.dueAt, timeZone) || '—'}</div></td>
-      <td className="py-2 pr-4 text-right tabular-nums">{r.percent}%<div className="text-xs text-muted">{r.done}/{r.total} lessons</div></td>
+      <td className="min-w-[13rem] py-2 pr-4">{r.assignmentTitle}<div className="whitespace-nowrap text-xs text-muted">due {formatInZone(r.dueAt, timeZone) || '—'}</div></td>
+      <td className="py-2 pr-4 text-right tabular-nums">{r.percent}%<div className="whitespace-nowrap text-xs text-muted">{r.done}/{r.total} lessons</div></td>
       <td className="py-2 pr-4"><StatusBadge status={r.status} /></td>
       <td className="py-2 pr-4 whitespace-nowrap">{formatInZone(r.lastActive, timeZone) || 'Never'}</td>
       <td className="py-2 pr-4 text-right tabular-nums">{r.reviews7d}</td>
