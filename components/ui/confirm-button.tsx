@@ -1,7 +1,7 @@
 'use client';
 // A destructive button that asks "are you sure?" inline (no window.confirm), runs a server action,
 // shows its error, and refreshes the page (or goes elsewhere) when it succeeds.
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 
 export function ConfirmButton({ label, ariaLabel, question, confirmLabel, action, redirectTo, className = 'btn-ghost text-sm' }: {
@@ -17,10 +17,16 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, action
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Focus goes to the question's first button, and back to the trigger on Cancel, so keyboard users keep their place.
+  const cancel = () => {
+    setAsking(false);
+    requestAnimationFrame(() => trigger.current?.focus());
+  };
   if (!asking) {
     return (
       <span className="inline-flex items-center gap-2">
-        <button type="button" className={className} aria-label={ariaLabel} onClick={() => { setError(null); setAsking(true); }}>{label}</button>
+        <button ref={trigger} type="button" className={className} aria-label={ariaLabel} onClick={() => { setError(null); setAsking(true); }}>{label}</button>
         {error && <span role="alert" className="text-sm text-danger">{error}</span>}
       </span>
     );
@@ -32,6 +38,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, action
         type="button"
         className="btn-secondary text-sm text-danger"
         disabled={pending}
+        autoFocus
         onClick={() =>
           start(async () => {
             const result = await action();
@@ -47,7 +54,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, action
       >
         {confirmLabel}
       </button>
-      <button type="button" className="btn-ghost text-sm" disabled={pending} onClick={() => setAsking(false)}>Cancel</button>
+      <button type="button" className="btn-ghost text-sm" disabled={pending} onClick={cancel}>Cancel</button>
     </span>
   );
 }

@@ -94,7 +94,7 @@ export async function instructorClasses(db: Db, instructorId: string) {
   return db.class.findMany({
     where: { instructorId },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, name: true, joinCode: true, timeZone: true, _count: { select: { members: true, assignments: true } } },
+    select: { id: true, name: true, joinCode: true, timeZone: true, _count: { select: { members: true, assignments: { where: { module: { retiredAt: null } } } } } },
   });
 }
 
@@ -229,7 +229,7 @@ export async function learnerClasses(db: Db, userId: string) {
   return db.class.findMany({
     where: { members: { some: { userId } } },
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, instructor: { select: { name: true } }, _count: { select: { assignments: true } } },
+    select: { id: true, name: true, instructor: { select: { name: true } }, _count: { select: { assignments: { where: { module: { retiredAt: null } } } } } },
   });
 }
 
