@@ -1,15 +1,18 @@
 // The instructor's class dashboard: one row per learner × assignment with completion, status, activity,
-// reviews, true retention and cards due. Figures are aggregated in SQL (five grouped queries whatever the
+// reviews, true retention and cards due. Figures are aggregated in SQL (four grouped queries whatever the
 // class size) so a class of 500 learners and 10 assignments stays well under 300 ms.
 // The SQL is portable (quoted identifiers, no SQLite-only functions) for the PostgreSQL path.
 import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { RETENTION_WINDOW_DAYS } from '@/lib/srs/stats';
+import { CARD_STATES } from '@/lib/srs/types';
 import { classForInstructor } from './service';
 import { assignmentProgress, type AssignmentStatus } from './status';
 import type { DashboardRow } from './table';
 
 const DAY_MS = 86_400_000;
+/** Card states that can be due; new cards wait in the new-card queue instead. */
+const DUE_STATES = CARD_STATES.filter((state) => state !== 'new');
 
 type Key = `${string}|${string}`;
 const key = (userId: string, moduleId: string): Key => `${userId}|${moduleId}`;
@@ -47,6 +50,16 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
   const retentionFrom = new Date(now.getTime() - RETENTION_WINDOW_DAYS * DAY_MS);
   const reviewsFrom = weekAgo < retentionFrom ? weekAgo : retentionFrom;
 
+  // The class's live cards with their module, computed once per query (MATERIALIZED keeps SQLite and
+  // PostgreSQL from re-joining Card → Lesson → Assignment for every review row).
+  const classCards = Prisma.sql`
+    WITH "classCard" AS MATERIALIZED (
+      SELECT c."id" AS "cardId", l."moduleId" AS "moduleId"
+      FROM "Assignment" a
+      JOIN "Lesson" l ON l."moduleId" = a."moduleId" AND l."retiredAt" IS NULL
+      JOIN "Card" c ON c."lessonId" = l."id"
+      WHERE a."classId" = ${classId}
+    )`;
   const [completed, reviews, due, active] = await Promise.all([
     db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
       SELECT lp."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
@@ -57,28 +70,28 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
       WHERE cm."classId" = ${classId} ${member}
       GROUP BY lp."userId", l."moduleId"`,
     // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
+    // ReviewLog's (userId, review, cardId, state, rating) index covers this scan.
     db.$queryRaw<{ userId: string; moduleId: string; week: bigint; total: bigint; passed: bigint }[]>`
-      SELECT r."userId" AS "userId", l."moduleId" AS "moduleId",
+      ${classCards}
+      SELECT r."userId" AS "userId", cc."moduleId" AS "moduleId",
         SUM(CASE WHEN r."review" > ${weekAgo} THEN 1 ELSE 0 END) AS week,
         SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' THEN 1 ELSE 0 END) AS total,
         SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' AND r."rating" > 1 THEN 1 ELSE 0 END) AS passed
       FROM "ClassMember" cm
       JOIN "ReviewLog" r ON r."userId" = cm."userId" AND r."review" > ${reviewsFrom} AND r."review" <= ${now}
-      JOIN "Card" c ON c."id" = r."cardId"
-      JOIN "Lesson" l ON l."id" = c."lessonId"
-      JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
+      JOIN "classCard" cc ON cc."cardId" = r."cardId"
       WHERE cm."classId" = ${classId} ${member}
-      GROUP BY r."userId", l."moduleId"`,
+      GROUP BY r."userId", cc."moduleId"`,
     // Due now: cards past their due instant that are being learned or reviewed (new cards are not "due").
     db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
-      SELECT cs."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
+      ${classCards}
+      SELECT cs."userId" AS "userId", cc."moduleId" AS "moduleId", COUNT(*) AS n
       FROM "ClassMember" cm
-      JOIN "CardState" cs ON cs."userId" = cm."userId" AND cs."due" <= ${now} AND cs."state" <> 'new' AND cs."leech" = false
+      JOIN "CardState" cs ON cs."userId" = cm."userId" AND cs."state" IN (${Prisma.join(DUE_STATES)}) AND cs."due" <= ${now} AND cs."leech" = false
+      JOIN "classCard" cc ON cc."cardId" = cs."cardId"
       JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
-      JOIN "Lesson" l ON l."id" = c."lessonId" AND l."retiredAt" IS NULL
-      JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
       WHERE cm."classId" = ${classId} ${member}
-      GROUP BY cs."userId", l."moduleId"`,
+      GROUP BY cs."userId", cc."moduleId"`,
     db.$queryRaw<{ userId: string; lastReview: unknown; lastView: unknown }[]>`
       SELECT cm."userId" AS "userId",
         (SELECT MAX(r."review") FROM "ReviewLog" r WHERE r."userId" = cm."userId") AS "lastReview",

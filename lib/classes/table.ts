@@ -127,17 +127,31 @@ export const CSV_HEADER = [
   'Last active', 'Reviews (7 days)', 'True retention %', 'Retention reviews', 'Cards due now',
 ] as const;
 
-export function csvRecord(row: DashboardRow, timeZone: string): string[] {
+/** formatInZone with a memory: a class has few due dates and one last-active time per learner, and Intl is slow. */
+function zoneFormatter(timeZone: string): (date: Date | null) => string {
+  const seen = new Map<number, string>();
+  return (date) => {
+    if (!date) return '';
+    let text = seen.get(date.getTime());
+    if (text === undefined) {
+      text = formatInZone(date, timeZone);
+      seen.set(date.getTime(), text);
+    }
+    return text;
+  };
+}
+
+export function csvRecord(row: DashboardRow, format: (date: Date | null) => string): string[] {
   return [
     row.name,
     row.email,
     row.assignmentTitle,
-    formatInZone(row.dueAt, timeZone),
+    format(row.dueAt),
     String(row.done),
     String(row.total),
     String(row.percent),
     STATUS_LABELS[row.status],
-    formatInZone(row.lastActive, timeZone),
+    format(row.lastActive),
     String(row.reviews7d),
     row.retention === null ? '' : String(Math.round(row.retention * 100)),
     String(row.retentionReviews),
@@ -155,7 +169,8 @@ export function csvField(value: string): string {
 }
 
 export function rowsToCsv(rows: readonly DashboardRow[], timeZone: string): string {
-  const lines = [CSV_HEADER as readonly string[], ...rows.map((r) => csvRecord(r, timeZone))];
+  const format = zoneFormatter(timeZone);
+  const lines = [CSV_HEADER as readonly string[], ...rows.map((r) => csvRecord(r, format))];
   return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
