@@ -3,6 +3,7 @@
 // Raw inserts (one transaction, prepared statements) because Prisma's createMany would take minutes here.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { seededRandom } from '../lib/srs/test-helpers';
 
 export const CLASS_SIZE = 500;
 export const CLASS_MODULES = 10;
@@ -13,18 +14,6 @@ const MINUTE_MS = 60_000;
 /** DateTime text exactly as Prisma's SQLite adapter writes it, so text comparisons with its parameters hold. */
 export function sqliteTime(d: Date): string {
   return d.toISOString().replace('Z', '+00:00');
-}
-
-/** Deterministic PRNG (mulberry32): the same data on every run, so figures compare across runs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export interface ClassBenchSeed {
@@ -46,7 +35,7 @@ export interface ClassBenchSeed {
  * `noiseModuleId` with cards, and learners `u1`…`u150` with their own cards and reviews (the review bench).
  */
 export function seedClassBench(raw: Database.Database, now: Date, courseId: string, noiseModuleId: string, noiseCardIds: readonly string[]): ClassBenchSeed {
-  const rnd = random(20261121);
+  const rnd = seededRandom(20261121); // the same data on every run, so figures compare across runs
   const t = (ms: number) => sqliteTime(new Date(ms));
   const nowMs = now.getTime();
   const stamp = sqliteTime(now);

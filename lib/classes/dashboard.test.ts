@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/content/sync';
-import type { Course } from '@/lib/content/types';
+import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { trueRetention } from '@/lib/srs/stats';
 import { assignModule, createClass, joinClass } from './service';
 import { classDashboard, memberProgress } from './dashboard';
@@ -16,17 +15,7 @@ let classId: string;
 const now = new Date('2026-06-15T12:00:00Z');
 const DAY = 86_400_000;
 
-const lesson = (m: string, k: string, order: number) => ({ key: `${m}/${k}`, moduleKey: m, title: k.toUpperCase(), order, markdown: k, words: 1, sourceFile: 'x' });
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [
-    { key: 'm1', title: 'One', description: '', order: 0, prerequisites: [], sources: [], lessons: [lesson('m1', 'a', 0), lesson('m1', 'b', 1), lesson('m1', 'c', 2), lesson('m1', 'd', 3)] },
-    { key: 'm2', title: 'Two', description: '', order: 1, prerequisites: [], sources: [], lessons: [lesson('m2', 'e', 0)] },
-  ],
-};
-const card = (key: string, lessonKey: string) => ({ key, lessonKey, moduleKey: lessonKey.split('/')[0]!, type: 'basic' as const, front: `${key}?`, back: key, source: 's', anchor: '', score: 1 });
+const course = twoModuleCourse(['a', 'b', 'c', 'd'], ['e']);
 
 async function complete(userId: string, lessonKey: string, at: Date) {
   const l = await t.db.lesson.findFirstOrThrow({ where: { key: lessonKey } });
@@ -42,7 +31,7 @@ async function log(userId: string, cardKey: string, at: Date, state: string, rat
 
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, [card('k1', 'm1/a'), card('k2', 'm1/b'), card('k3', 'm1/c'), card('k4', 'm2/e')]);
+  await syncTwoModuleCourse(t.db, course, [['k1', 'm1/a'], ['k2', 'm1/b'], ['k3', 'm1/c'], ['k4', 'm2/e']]);
   teacher = (await t.db.user.create({ data: { email: 't@example.com', name: 'Teacher', role: 'instructor' } })).id;
   ann = (await t.db.user.create({ data: { email: 'ann@example.com', name: 'Ann' } })).id;
   bob = (await t.db.user.create({ data: { email: 'bob@example.com', name: 'Bob' } })).id;

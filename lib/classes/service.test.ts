@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/content/sync';
-import type { Course } from '@/lib/content/types';
+import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { JOIN_USER_LIMIT } from '@/lib/auth/rate-limit';
 import {
   assignModule,
@@ -28,17 +27,7 @@ let moduleId: string;
 let module2Id: string;
 const now = new Date('2026-06-01T10:00:00Z');
 
-const lesson = (m: string, k: string, order: number) => ({ key: `${m}/${k}`, moduleKey: m, title: k.toUpperCase(), order, markdown: k, words: 1, sourceFile: 'x' });
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [
-    { key: 'm1', title: 'One', description: '', order: 0, prerequisites: [], sources: [], lessons: [lesson('m1', 'a', 0), lesson('m1', 'b', 1)] },
-    { key: 'm2', title: 'Two', description: '', order: 1, prerequisites: [], sources: [], lessons: [lesson('m2', 'c', 0)] },
-  ],
-};
-const card = (key: string, lessonKey: string) => ({ key, lessonKey, moduleKey: lessonKey.split('/')[0]!, type: 'basic' as const, front: `${key}?`, back: key, source: 's', anchor: '', score: 1 });
+const course = twoModuleCourse(['a', 'b'], ['c']);
 
 async function newClass(name = 'Period 1', timeZone = 'UTC') {
   const cls = await createClass(t.db, teacher, { name, timeZone });
@@ -49,7 +38,7 @@ const due = (dueDate: string, dueTime = '23:59') => ({ dueDate, dueTime });
 
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, [card('k1', 'm1/a'), card('k2', 'm1/b'), card('k3', 'm2/c')]);
+  await syncTwoModuleCourse(t.db, course, [['k1', 'm1/a'], ['k2', 'm1/b'], ['k3', 'm2/c']]);
   teacher = (await t.db.user.create({ data: { email: 't@example.com', name: 'T', role: 'instructor' } })).id;
   otherTeacher = (await t.db.user.create({ data: { email: 'o@example.com', name: 'O', role: 'instructor' } })).id;
   learner = (await t.db.user.create({ data: { email: 'l@example.com', name: 'L' } })).id;
