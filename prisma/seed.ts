@@ -6,6 +6,7 @@ loadLocalEnv();
 const { env } = await import('../lib/env');
 const { createDb } = await import('../lib/db');
 const { DEMO_ACCOUNTS, upsertUserWithPassword, formatDemoAccounts } = await import('../lib/users/accounts');
+const { DEMO_CLASS_NAME, ensureDemoClass } = await import('../lib/classes/demo');
 
 if (env().APP_MODE === 'production') {
   console.log('APP_MODE=production: no demo accounts created. Create an instructor with `npm run user:create -- --role instructor --email you@example.com`.');
@@ -13,7 +14,11 @@ if (env().APP_MODE === 'production') {
 }
 const db = createDb();
 try {
-  for (const account of DEMO_ACCOUNTS) await upsertUserWithPassword(db, account);
+  const ids = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) ids.set(account.role, (await upsertUserWithPassword(db, account)).id);
+  // A class for the demo instructor with the demo learner in it (after content:sync; skipped without a course).
+  const demoClass = await ensureDemoClass(db, ids.get('instructor')!, ids.get('learner')!, new Date());
+  if (demoClass === 'created') console.log(`Created "${DEMO_CLASS_NAME}" (the demo learner is in it, with the first module assigned).`);
   console.log(formatDemoAccounts());
 } finally {
   await db.$disconnect();

@@ -1,7 +1,7 @@
 // Server-side reads for class pages; the user id always comes from the session helpers.
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER } from '@/lib/data/course';
+import { DEFAULT_COURSE_ORDER } from '@/lib/course-urls';
 import { classForInstructor, instructorClasses, learnerAssignments, learnerClasses } from '@/lib/classes/service';
 import { classDashboard, memberProgress } from '@/lib/classes/dashboard';
 import { loadLearnerStats } from '@/lib/review/stats';

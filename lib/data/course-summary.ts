@@ -1,7 +1,7 @@
 // Public outline of the course for the landing page (no progress, no user data).
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER } from '@/lib/data/course';
+import { DEFAULT_COURSE_ORDER } from '@/lib/course-urls';
 
 export interface CourseSummary {
   key: string;

@@ -2,7 +2,7 @@
 // Every function takes the user id from the session helpers, never from the client.
 import 'server-only';
 import { db } from '@/lib/db';
-import { lessonHref, lessonSlug } from '@/lib/course-urls';
+import { DEFAULT_COURSE_ORDER, lessonHref, lessonSlug } from '@/lib/course-urls';
 
 export interface OutlineLesson {
   id: string;
@@ -48,8 +48,6 @@ function parseKeys(json: string): string[] {
   }
 }
 
-/** Which course the app shows: the first one imported. Every "the course" read orders by this. */
-export const DEFAULT_COURSE_ORDER = { createdAt: 'asc' } as const;
 
 /** The default course's key, or null when no content was synced. */
 export async function getDefaultCourseKey(): Promise<string | null> {

@@ -1,7 +1,7 @@
 // Instructor reads: the course's lessons with card counts, and one lesson's cards with their flags.
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER } from '@/lib/data/course';
+import { DEFAULT_COURSE_ORDER } from '@/lib/course-urls';
 
 /** What the card editor shows of a card: generated and edited text, suspension and open flags. */
 const EDITOR_CARD = {
