@@ -83,13 +83,18 @@ export function sortRows(rows: readonly DashboardRow[], sort: SortKey, dir: Sort
   });
 }
 
+/** Whether a learner's name or email contains the search text (no search matches everyone). */
+export function matchesLearner(person: { name: string; email: string }, search: string | undefined): boolean {
+  const needle = search?.trim().toLowerCase();
+  return !needle || person.name.toLowerCase().includes(needle) || person.email.toLowerCase().includes(needle);
+}
+
 export function filterRows(rows: readonly DashboardRow[], query: Pick<TableQuery, 'assignment' | 'status' | 'search'>): DashboardRow[] {
-  const needle = query.search?.trim().toLowerCase();
   return rows.filter(
     (r) =>
       (!query.assignment || r.assignmentId === query.assignment) &&
       (!query.status || r.status === query.status) &&
-      (!needle || r.name.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)),
+      matchesLearner(r, query.search),
   );
 }
 

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { getAssignableModules, getClassDashboard } from '@/lib/data/classes';
 import { formatJoinCode, invitePath } from '@/lib/classes/join-code';
 import { ASSIGNMENT_STATUSES, STATUS_LABELS } from '@/lib/classes/status';
-import { formatInZone, tablePage, tableSearchParams } from '@/lib/classes/table';
+import { formatInZone, matchesLearner, tablePage, tableSearchParams } from '@/lib/classes/table';
 import { parseTableQuery } from '@/lib/validations/classes';
 import { dateToZonedWallTime } from '@/lib/srs/days';
 import {
@@ -24,6 +24,7 @@ import { timeZoneOptions } from '@/components/ui/time-zone-select';
 export const metadata: Metadata = { title: 'Class' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+const MEMBERS_LISTED = 100;
 
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<SearchParams> }) {
   const { classId } = await params;
@@ -38,6 +39,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   exportQuery.delete('page');
   const assigned = new Set(assignments.map((a) => a.moduleId));
   const zone = cls.timeZone;
+  // A class can have hundreds of learners: the list follows the table's learner search and shows the first ones.
+  const matchingMembers = members.filter((m) => matchesLearner(m, query.search));
+  const listed = matchingMembers.slice(0, MEMBERS_LISTED);
 
   return (
     <div className="space-y-6">
@@ -125,15 +129,22 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <section className="card space-y-3" aria-labelledby="learners-h">
         <h2 id="learners-h" className="text-lg font-semibold">Learners ({members.length})</h2>
         {members.length === 0 ? <p className="text-sm text-muted">No one has joined yet.</p> : (
-          <ul className="divide-y divide-border">
-            {members.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
-                <Link className="link font-medium" href={`${basePath}/learners/${encodeURIComponent(m.id)}`}>{m.name}</Link>
-                <span className="text-muted">{m.email} · joined {formatInZone(m.joinedAt, zone)} · last active {formatInZone(m.lastActive, zone) || 'never'}</span>
-                <RemoveMemberButton classId={cls.id} userId={m.id} name={m.name} />
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="divide-y divide-border">
+              {listed.map((m) => (
+                <li key={m.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                  <Link className="link font-medium" href={`${basePath}/learners/${encodeURIComponent(m.id)}`}>{m.name}</Link>
+                  <span className="text-muted">{m.email} · joined {formatInZone(m.joinedAt, zone)} · last active {formatInZone(m.lastActive, zone) || 'never'}</span>
+                  <RemoveMemberButton classId={cls.id} userId={m.id} name={m.name} />
+                </li>
+              ))}
+            </ul>
+            {listed.length < matchingMembers.length && (
+              <p className="text-sm text-muted">
+                Showing {listed.length} of {matchingMembers.length}. Search for a learner in the progress filters to find the others.
+              </p>
+            )}
+          </>
         )}
       </section>
 
