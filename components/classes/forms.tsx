@@ -155,7 +155,7 @@ export function WithdrawAssignmentButton({ id, title }: { id: string; title: str
   );
 }
 
-export function RemoveMemberButton({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+export function RemoveMemberButton({ classId, userId, name, redirectTo }: { classId: string; userId: string; name: string; redirectTo?: string }) {
   return (
     <ConfirmButton
       label="Remove"
@@ -163,6 +163,7 @@ export function RemoveMemberButton({ classId, userId, name }: { classId: string;
       question={`Remove ${name} from the class? They keep their cards; regenerate the code if they should not rejoin.`}
       confirmLabel="Yes, remove"
       action={() => removeMemberAction(classId, userId)}
+      redirectTo={redirectTo}
     />
   );
 }

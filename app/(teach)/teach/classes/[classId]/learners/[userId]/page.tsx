@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getMemberProgress } from '@/lib/data/classes';
 import { formatInZone, formatPercent } from '@/lib/classes/table';
 import { StatusBadge } from '@/components/classes/status-badge';
+import { RemoveMemberButton } from '@/components/classes/forms';
 import { CARD_STATES } from '@/lib/srs/types';
 
 export const metadata: Metadata = { title: 'Learner progress' };
@@ -25,6 +26,7 @@ export default async function LearnerProgressPage({ params }: { params: Promise<
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{learner.name}</h1>
         <p className="text-muted">{learner.email} · joined {formatInZone(learner.joinedAt, zone)} · last active {formatInZone(learner.lastActive, zone) || 'never'} · times in {zone}</p>
+        <RemoveMemberButton classId={cls.id} userId={learner.id} name={learner.name} redirectTo={classPath} />
       </header>
 
       <section className="card space-y-3" aria-labelledby="reviews-h">
