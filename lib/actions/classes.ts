@@ -118,10 +118,12 @@ export async function assignModuleAction(_prev: FormState, form: FormData): Prom
     note: text(form, 'note'),
   });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const result = await assignModule(db, user.id, parsed.data, new Date());
+  const now = new Date();
+  const result = await assignModule(db, user.id, parsed.data, now);
   if (!result.ok) return failed(result);
   refreshClass(parsed.data.classId);
-  return { ok: true, message: 'Module assigned.', errors: {} };
+  const past = result.dueAt <= now ? ' Its due time has already passed, so it shows as overdue until learners finish it.' : '';
+  return { ok: true, message: `Module assigned.${past}`, errors: {} };
 }
 
 export async function updateAssignmentAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -137,7 +139,8 @@ export async function updateAssignmentAction(_prev: FormState, form: FormData): 
   const result = await updateAssignment(db, user.id, parsed.data);
   if (!result.ok) return failed(result);
   revalidatePath('/teach', 'layout');
-  return { ok: true, message: 'Assignment updated.', errors: {} };
+  const past = result.dueAt <= new Date() ? ' The new due time has already passed.' : '';
+  return { ok: true, message: `Assignment updated.${past}`, errors: {} };
 }
 
 export async function withdrawAssignmentAction(assignmentId: unknown): Promise<ActionResult> {
