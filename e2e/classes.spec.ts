@@ -190,3 +190,51 @@ test('nobody sees a class that is not theirs', async ({ page, browser }) => {
   await expect(other.getByRole('link', { name: /Private class/ })).toHaveCount(0);
   await context.close();
 });
+
+test('changing a due date to the past shows overdue to the learner; withdrawing removes the assignment', async ({ page, browser }) => {
+  await signIn(page, DEMO.instructor);
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
+  const className = `Deadline class ${Date.now()}`;
+  const { code } = await createClass(page, className, 'UTC');
+  const learner = await newLearner(browser);
+  await joinWithCode(learner.page, code);
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
+
+  await page.reload();
+  const moduleSelect = page.getByLabel('Module', { exact: true });
+  const moduleTitle = (await moduleSelect.locator('option').nth(1).textContent())!;
+  await moduleSelect.selectOption({ label: moduleTitle });
+  await page.getByLabel('Due date').fill('2031-03-01');
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByText('Module assigned.')).toBeVisible();
+
+  // Change it to a date in the past: the dashboard and the learner see it overdue.
+  const item = page.getByTestId('assignment').filter({ hasText: moduleTitle });
+  await item.getByText('Change due date or note').click();
+  await item.getByLabel('Date', { exact: true }).fill('2020-01-01');
+  await item.getByLabel('Time', { exact: true }).fill('09:30');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await expect(item.getByText(/Assignment updated\. The new due time has already passed\./)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('assignment').filter({ hasText: moduleTitle })).toContainText('due 2020-01-01 09:30');
+  await expect(dashboardRow(page, learner.who.name)).toContainText('Overdue');
+  await learner.page.goto('/home');
+  const assigned = learner.page.getByRole('region', { name: 'Assigned to you' });
+  await expect(assigned.getByText('Overdue')).toBeVisible();
+  await expect(assigned.getByText('Due 2020-01-01 09:30')).toBeVisible();
+
+  // Filtering the table by status finds the learner; sorting by a column marks it.
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Overdue' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(dashboardRow(page, learner.who.name)).toBeVisible();
+  await page.getByRole('link', { name: 'Completion: sort ascending' }).click();
+  await expect(page.getByRole('columnheader', { name: /Completion/ })).toHaveAttribute('aria-sort', 'ascending');
+
+  // Withdraw: it disappears for the learner.
+  await page.getByRole('button', { name: `Withdraw ${moduleTitle}` }).click();
+  await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+  await expect(page.getByTestId('assignment')).toHaveCount(0);
+  await learner.page.reload();
+  await expect(learner.page.getByRole('region', { name: 'Assigned to you' }).getByRole('heading', { name: moduleTitle })).toHaveCount(0);
+  await learner.close();
+});
