@@ -155,10 +155,10 @@ export function WithdrawAssignmentButton({ id, title }: { id: string; title: str
   );
 }
 
-export function RemoveMemberButton({ classId, userId, name, redirectTo }: { classId: string; userId: string; name: string; redirectTo?: string }) {
+export function RemoveMemberButton({ classId, userId, name, redirectTo, label = 'Remove' }: { classId: string; userId: string; name: string; redirectTo?: string; label?: string }) {
   return (
     <ConfirmButton
-      label="Remove"
+      label={label}
       ariaLabel={`Remove ${name}`}
       question={`Remove ${name} from the class? They keep their cards; regenerate the code if they should not rejoin.`}
       confirmLabel="Yes, remove"

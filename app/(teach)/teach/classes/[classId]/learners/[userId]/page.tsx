@@ -26,7 +26,7 @@ export default async function LearnerProgressPage({ params }: { params: Promise<
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{learner.name}</h1>
         <p className="text-muted">{learner.email} · joined {formatInZone(learner.joinedAt, zone)} · last active {formatInZone(learner.lastActive, zone) || 'never'} · times in {zone}</p>
-        <RemoveMemberButton classId={cls.id} userId={learner.id} name={learner.name} redirectTo={classPath} />
+        <RemoveMemberButton classId={cls.id} userId={learner.id} name={learner.name} redirectTo={classPath} label="Remove from class" />
       </header>
 
       <section className="card space-y-3" aria-labelledby="reviews-h">
