@@ -22,11 +22,11 @@ function error(result: ParsedCreateUserArgs) {
 }
 
 describe('parseCreateUserArgs', () => {
-  it('defaults to a learner, no name, and a prompt at a terminal', () => {
+  it('leaves role and name open (kept for an existing user) and prompts at a terminal', () => {
     expect(ok(parseCreateUserArgs(['--email', 'ada@example.com'], tty))).toEqual({
       email: 'ada@example.com',
       name: undefined,
-      role: 'learner',
+      role: undefined,
       password: { kind: 'prompt' },
     });
   });

@@ -11,8 +11,8 @@ export const USAGE = [
   'Usage: npm run user:create -- --email you@example.com [--role learner|instructor] [--name "Your Name"]',
   '                              [--password ... | --generate-password]',
   '',
-  'Creates the user, or updates the name, role and password of an existing email.',
-  '  --role               learner (default) or instructor',
+  'Creates the user, or updates the password (and the name or role, when given) of an existing email.',
+  '  --role               learner or instructor (default: kept for an existing user, else learner)',
   '  --name               display name (default: kept for an existing user, else the part of the email before @)',
   '  --password           use this password (it stays in your shell history; prefer the prompt)',
   '  --generate-password  generate a strong password and print it once, even at a terminal',
@@ -26,7 +26,8 @@ export interface CreateUserRequest {
   email: string;
   /** Undefined when --name was not given: keep an existing user's name, or derive one from the email. */
   name: string | undefined;
-  role: Role;
+  /** Undefined when --role was not given: keep an existing user's role, or make a learner. */
+  role: Role | undefined;
   password: PasswordSource;
 }
 
@@ -69,8 +70,8 @@ export function parseCreateUserArgs(
   }
   if (values.help) return { kind: 'help', text: USAGE };
 
-  const role = values.role ?? 'learner';
-  if (!isRole(role)) return usageError(`Unknown role "${role}": use learner or instructor.`);
+  const role = values.role;
+  if (role !== undefined && !isRole(role)) return usageError(`Unknown role "${role}": use learner or instructor.`);
   if (values.email === undefined) return usageError('Missing --email.');
   if (values.password !== undefined && values['generate-password']) {
     return usageError('Give either --password or --generate-password, not both.');

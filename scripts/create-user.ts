@@ -1,5 +1,6 @@
 // `npm run user:create -- --email a@b.c [--role learner|instructor] [--name "Ada"] [--password ... | --generate-password]`
-// creates a user, or updates the name, role and password of an existing email. Operators only: no web route does this.
+// creates a user (a learner unless --role says otherwise), or updates the password of an existing email, and its
+// name or role when given. Operators only: no web route does this.
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { loadLocalEnv } from './load-env';
@@ -64,13 +65,12 @@ if (request.password.kind === 'given') {
 
 const db = createDb();
 try {
-  // An existing user keeps their name unless --name says otherwise.
-  const existing = request.name
-    ? null
-    : await db.user.findUnique({ where: { email: request.email }, select: { name: true } });
+  // An existing user keeps their name and role unless --name or --role says otherwise.
+  const existing = await db.user.findUnique({ where: { email: request.email }, select: { name: true, role: true } });
   const name = request.name ?? existing?.name ?? defaultName(request.email);
-  const result = await upsertUserWithPassword(db, { email: request.email, name, password, role: request.role });
-  console.log(`${result.created ? 'Created' : 'Updated'} ${request.role} ${request.email} (${name}).`);
+  const role = request.role ?? (existing?.role === 'instructor' ? 'instructor' : 'learner');
+  const result = await upsertUserWithPassword(db, { email: request.email, name, password, role });
+  console.log(`${result.created ? 'Created' : 'Updated'} ${role} ${request.email} (${name}).`);
   // Only a password this script made up is shown, once; one the operator typed or passed is never echoed.
   if (request.password.kind === 'generate') console.log(`Generated password (shown once, store it now): ${password}`);
 } catch (e) {
