@@ -31,7 +31,7 @@ export function JoinClassForm({ defaultCode = '' }: { defaultCode?: string }) {
             required
             maxLength={40}
             error={state.errors.code}
-            hint="Ask your instructor for the 8-character code, like K7Q2-XM4P."
+            hint="Ask your instructor for the 8-character code, like K7Q2XM4P."
           />
         </div>
         <button type="submit" className="btn-primary" disabled={pending}>Join</button>

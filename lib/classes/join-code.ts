@@ -11,14 +11,9 @@ export function newJoinCode(): string {
   return code;
 }
 
-/** What a person typed or pasted ("abcd-efgh", " ABCD EFGH ") as a stored code ("ABCDEFGH"). */
+/** What a person typed or pasted ("abcd-efgh", " ABCD EFGH ") as a stored code ("ABCDEFGH"): separators are ignored. */
 export function normaliseJoinCode(input: string): string {
   return input.replace(/[\s-]+/g, '').toUpperCase();
-}
-
-/** Shown grouped, "ABCD-EFGH", to make it easy to read out; the hyphen is optional when typing. */
-export function formatJoinCode(code: string): string {
-  return code.length === JOIN_CODE_LENGTH ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
 
 /** The invite link's path; the page asks the signed-in learner to confirm before joining. */

@@ -17,9 +17,9 @@ const codePattern = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)
 export const joinCodeSchema = z.object({
   code: z
     .string()
-    .max(40, `A join code has ${JOIN_CODE_LENGTH} letters and digits, like K7Q2-XM4P.`)
+    .max(40, `A join code has ${JOIN_CODE_LENGTH} letters and digits, like K7Q2XM4P.`)
     .transform(normaliseJoinCode)
-    .refine((v) => codePattern.test(v), `A join code has ${JOIN_CODE_LENGTH} letters and digits, like K7Q2-XM4P.`),
+    .refine((v) => codePattern.test(v), `A join code has ${JOIN_CODE_LENGTH} letters and digits, like K7Q2XM4P.`),
 });
 
 /** A real calendar day 'YYYY-MM-DD' (not 2030-02-30). */

@@ -5,7 +5,6 @@ import { getCardOverview } from '@/lib/data/teach';
 import { getInstructorClasses } from '@/lib/data/classes';
 import { CreateClassForm } from '@/components/classes/forms';
 import { timeZoneOptions } from '@/components/ui/time-zone-select';
-import { formatJoinCode } from '@/lib/classes/join-code';
 
 export const metadata: Metadata = { title: 'Teach' };
 
@@ -28,7 +27,7 @@ export default async function TeachPage() {
             {classes.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
                 <Link className="link font-medium" href={`/teach/classes/${c.id}`}>{c.name}</Link>
-                <span className="text-sm text-muted">{c._count.members} learner{c._count.members === 1 ? '' : 's'} · {c._count.assignments} assignment{c._count.assignments === 1 ? '' : 's'} · {c.timeZone} · code <code>{formatJoinCode(c.joinCode)}</code></span>
+                <span className="text-sm text-muted">{c._count.members} learner{c._count.members === 1 ? '' : 's'} · {c._count.assignments} assignment{c._count.assignments === 1 ? '' : 's'} · {c.timeZone} · code <code>{c.joinCode}</code></span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { formatJoinCode, invitePath } from '@/lib/classes/join-code';
+import { invitePath } from '@/lib/classes/join-code';
 import { joinCodeSchema } from '@/lib/validations/classes';
 import { JoinClassForm } from '@/components/classes/learner-forms';
 
@@ -22,7 +22,7 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         ) : (
           <p className="text-sm text-muted">This invite link has no valid code. Type the code your instructor gave you.</p>
         )}
-        <JoinClassForm defaultCode={parsed.success ? formatJoinCode(parsed.data.code) : ''} />
+        <JoinClassForm defaultCode={parsed.success ? parsed.data.code : ''} />
       </div>
       <p className="text-sm">
         <Link className="link" href="/classes">Your classes</Link>

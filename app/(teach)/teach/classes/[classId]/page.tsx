@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { getAssignableModules, getClassDashboard } from '@/lib/data/classes';
-import { formatJoinCode, invitePath } from '@/lib/classes/join-code';
+import { invitePath } from '@/lib/classes/join-code';
 import { ASSIGNMENT_STATUSES, STATUS_LABELS } from '@/lib/classes/status';
 import { formatInZone, matchesLearner, tablePage, tableSearchParams } from '@/lib/classes/table';
 import { parseTableQuery } from '@/lib/validations/classes';
@@ -54,7 +54,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <section className="card space-y-3" aria-labelledby="invite-h">
         <h2 id="invite-h" className="text-lg font-semibold">Invite learners</h2>
         <p className="text-sm text-muted">Learners enter the code on their Classes page, or open the invite link.</p>
-        <JoinCodePanel classId={cls.id} code={formatJoinCode(cls.joinCode)} inviteUrl={new URL(invitePath(cls.joinCode), env().NEXTAUTH_URL).toString()} />
+        <JoinCodePanel classId={cls.id} code={cls.joinCode} inviteUrl={new URL(invitePath(cls.joinCode), env().NEXTAUTH_URL).toString()} />
       </section>
 
       <section className="card space-y-4" aria-labelledby="assign-h">
