@@ -130,7 +130,7 @@ test('an invite link brings a signed-out learner through sign-up to the class', 
   await context.close();
 });
 
-test('a regenerated code withdraws the old one; learners can leave and instructors can remove them', async ({ page, browser }) => {
+test('a regenerated code withdraws the old one; learners can leave; a removed learner needs to be let back in', async ({ page, browser }) => {
   await signIn(page, DEMO.instructor);
   await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();
   const className = `Code class ${Date.now()}`;
@@ -161,6 +161,15 @@ test('a regenerated code withdraws the old one; learners can leave and instructo
   await expect(page.getByRole('button', { name: `Remove ${learner.who.name}` })).toHaveCount(0);
   await learner.page.goto('/classes');
   await expect(learner.page.getByText('You are not in a class yet.')).toBeVisible();
+
+  // A removed learner cannot rejoin with the code until the instructor lets them back in.
+  await joinWithCode(learner.page, newCode);
+  await expect(learner.page.getByText('Your instructor removed you from this class.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: `Let ${learner.who.name} back in` }).click();
+  await expect(page.getByRole('button', { name: `Let ${learner.who.name} back in` })).toHaveCount(0);
+  await joinWithCode(learner.page, newCode);
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
   await learner.close();
 });
 

@@ -1,7 +1,9 @@
 'use client';
 // The instructor's class forms, each with field errors from its server action.
-import { useActionState, useState } from 'react';
+import { useActionState, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
 import {
+  allowBackAction,
   assignModuleAction,
   createClassAction,
   deleteClassAction,
@@ -160,10 +162,36 @@ export function RemoveMemberButton({ classId, userId, name, redirectTo, label = 
     <ConfirmButton
       label={label}
       ariaLabel={`Remove ${name}`}
-      question={`Remove ${name} from the class? They keep their cards; regenerate the code if they should not rejoin.`}
+      question={`Remove ${name} from the class? They keep their cards, and cannot rejoin until you let them back in.`}
       confirmLabel="Yes, remove"
       action={() => removeMemberAction(classId, userId)}
       redirectTo={redirectTo}
     />
+  );
+}
+
+export function AllowBackButton({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        className="btn-ghost text-sm"
+        aria-label={`Let ${name} back in`}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await allowBackAction(classId, userId);
+            if (result.ok) router.refresh();
+            else setError(result.error ?? 'That did not work. Reload the page and try again.');
+          })
+        }
+      >
+        Let back in
+      </button>
+      {error && <span role="alert" className="text-sm text-danger">{error}</span>}
+    </span>
   );
 }

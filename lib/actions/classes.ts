@@ -1,6 +1,6 @@
 'use server';
 // Class forms. Instructors: create, rename, delete, regenerate the join code, assign/change/withdraw modules,
-// remove learners. Learners: join (rate-limited), leave. Each action re-reads the session and passes the
+// remove learners and let them back. Learners: join (rate-limited), leave. Each action re-reads the session and passes the
 // signed-in user's id to lib/classes, which only touches rows that user owns or belongs to.
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
@@ -11,6 +11,7 @@ import { clientIp } from '@/lib/auth/options';
 import { assignmentSchema, assignmentUpdateSchema, classSchema, joinCodeSchema } from '@/lib/validations/classes';
 import { fieldErrors, type FieldErrors } from '@/lib/validations/auth';
 import {
+  allowBack,
   assignModule,
   createClass,
   deleteClass,
@@ -101,7 +102,17 @@ export async function removeMemberAction(classId: unknown, userId: unknown): Pro
   const user = await actionUser('instructor');
   if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
   if (!isId(classId) || !isId(userId)) return { ok: false, error: 'That learner is not in this class.' };
-  const result = await removeMember(db, user.id, classId, userId);
+  const result = await removeMember(db, user.id, classId, userId, new Date());
+  if (!result.ok) return result;
+  refreshClass(classId);
+  return { ok: true };
+}
+
+export async function allowBackAction(classId: unknown, userId: unknown): Promise<ActionResult> {
+  const user = await actionUser('instructor');
+  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
+  if (!isId(classId) || !isId(userId)) return { ok: false, error: 'That learner was not removed from this class.' };
+  const result = await allowBack(db, user.id, classId, userId);
   if (!result.ok) return result;
   refreshClass(classId);
   return { ok: true };

@@ -189,6 +189,7 @@ export async function classDashboard(db: Db, instructorId: string, classId: stri
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },
     assignments: summarise(live, rows),
     members: cls.members.map((m) => ({ ...m, lastActive: figures.lastActive.get(m.id) ?? null })),
+    removed: cls.removed,
     rows,
   };
 }

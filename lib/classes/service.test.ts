@@ -3,6 +3,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { JOIN_USER_LIMIT } from '@/lib/auth/rate-limit';
 import {
+  allowBack,
   assignModule,
   classForInstructor,
   createClass,
@@ -126,10 +127,26 @@ describe('classes (SQLite)', () => {
     expect(await leaveClass(t.db, learner, cls.id)).toMatchObject({ ok: false });
     expect(await learnerClasses(t.db, learner)).toEqual([]);
     await joinClass(t.db, learner, cls.joinCode, now);
-    expect(await removeMember(t.db, otherTeacher, cls.id, learner)).toMatchObject({ ok: false });
-    expect(await removeMember(t.db, teacher, cls.id, learner)).toEqual({ ok: true });
+    expect(await removeMember(t.db, otherTeacher, cls.id, learner, now)).toMatchObject({ ok: false });
+    expect(await removeMember(t.db, teacher, cls.id, learner, now)).toEqual({ ok: true });
     expect(await t.db.classMember.count()).toBe(0);
     expect(await t.db.cardState.count({ where: { userId: learner } })).toBe(2);
+  });
+
+  it('a removed learner cannot rejoin with the code until the instructor lets them back in', async () => {
+    const cls = await newClass();
+    await joinClass(t.db, learner, cls.joinCode, now);
+    await removeMember(t.db, teacher, cls.id, learner, now);
+    expect(await joinClass(t.db, learner, cls.joinCode, now)).toEqual({ ok: false, error: JOIN_ERRORS.removed });
+    expect((await classForInstructor(t.db, teacher, cls.id))?.removed.map((r) => r.email)).toEqual(['l@example.com']);
+    // Only the class's instructor can let them back; leaving by oneself never blocks a return.
+    expect(await allowBack(t.db, otherTeacher, cls.id, learner)).toMatchObject({ ok: false });
+    expect(await allowBack(t.db, teacher, cls.id, learner)).toEqual({ ok: true });
+    expect(await joinClass(t.db, learner, cls.joinCode, now)).toMatchObject({ ok: true });
+    await leaveClass(t.db, learner, cls.id);
+    expect(await joinClass(t.db, learner, cls.joinCode, now)).toMatchObject({ ok: true });
+    // Refusals for a removed learner do not count against the wrong-code limit.
+    expect(await t.db.authThrottle.count()).toBe(0);
   });
 
   it('a regenerated code withdraws the old one', async () => {

@@ -84,10 +84,20 @@ export async function regenerateJoinCode(db: Db, instructorId: string, classId: 
   return { ok: true, joinCode: updated.joinCode };
 }
 
-export async function removeMember(db: Db, instructorId: string, classId: string, userId: string): Promise<ClassResult> {
-  // The learner keeps their cards and history; they can rejoin only with the current code.
-  const res = await db.classMember.deleteMany({ where: { classId, userId, class: { instructorId } } });
-  return res.count === 1 ? { ok: true } : { ok: false, error: 'That learner is not in this class.' };
+/** The learner leaves the class and cannot rejoin with the code until let back in; they keep their cards and history. */
+export async function removeMember(db: Db, instructorId: string, classId: string, userId: string, now: Date): Promise<ClassResult> {
+  return db.$transaction(async (tx) => {
+    const res = await tx.classMember.deleteMany({ where: { classId, userId, class: { instructorId } } });
+    if (res.count !== 1) return { ok: false as const, error: 'That learner is not in this class.' };
+    await tx.classRemoval.upsert({ where: { classId_userId: { classId, userId } }, create: { classId, userId, removedAt: now }, update: { removedAt: now } });
+    return { ok: true as const };
+  });
+}
+
+/** Lets a removed learner join again with the code (it does not add them back by itself). */
+export async function allowBack(db: Db, instructorId: string, classId: string, userId: string): Promise<ClassResult> {
+  const res = await db.classRemoval.deleteMany({ where: { classId, userId, class: { instructorId } } });
+  return res.count === 1 ? { ok: true } : { ok: false, error: 'That learner was not removed from this class.' };
 }
 
 export async function instructorClasses(db: Db, instructorId: string) {
@@ -118,13 +128,19 @@ export async function classForInstructor(db: Db, instructorId: string, classId: 
         },
       },
       members: { orderBy: { joinedAt: 'asc' }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+      removals: { orderBy: { removedAt: 'desc' }, select: { removedAt: true, user: { select: { id: true, name: true, email: true } } } },
     },
   });
   if (!cls) return null;
   const assignments = cls.assignments
     .map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt, note: a.note, lessons: a.module._count.lessons, retired: a.module.retiredAt !== null, order: a.module.order }))
     .sort(byDueThenOrder);
-  return { ...cls, assignments, members: cls.members.map((m) => ({ ...m.user, joinedAt: m.joinedAt })) };
+  return {
+    ...cls,
+    assignments,
+    members: cls.members.map((m) => ({ ...m.user, joinedAt: m.joinedAt })),
+    removed: cls.removals.map((r) => ({ ...r.user, removedAt: r.removedAt })),
+  };
 }
 
 function byDueThenOrder(a: { dueAt: Date | null; order: number }, b: { dueAt: Date | null; order: number }): number {
@@ -192,6 +208,7 @@ export const JOIN_ERRORS = {
   unknown: 'No class has this code. Check it with your instructor: codes change when they are regenerated.',
   throttled: 'Too many wrong codes. Wait a few minutes and try again.',
   own: 'You teach this class.',
+  removed: 'Your instructor removed you from this class. Ask them to let you back in.',
 } as const;
 
 export async function joinClass(
@@ -210,6 +227,9 @@ export async function joinClass(
     return { ok: false, error: JOIN_ERRORS.unknown };
   }
   if (found.instructorId === userId) return { ok: false, error: JOIN_ERRORS.own };
+  if (await db.classRemoval.findUnique({ where: { classId_userId: { classId: found.id, userId } }, select: { userId: true } })) {
+    return { ok: false, error: JOIN_ERRORS.removed };
+  }
   return db.$transaction(async (tx) => {
     const existing = await tx.classMember.findUnique({ where: { classId_userId: { classId: found.id, userId } }, select: { userId: true } });
     if (!existing) await tx.classMember.create({ data: { classId: found.id, userId, joinedAt: now } });

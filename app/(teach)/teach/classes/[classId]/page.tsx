@@ -10,6 +10,7 @@ import { formatInZone, matchesLearner, tablePage, tableSearchParams } from '@/li
 import { parseTableQuery } from '@/lib/validations/classes';
 import { dateToZonedWallTime } from '@/lib/srs/days';
 import {
+  AllowBackButton,
   AssignModuleForm,
   ClassSettingsForm,
   DeleteClassButton,
@@ -31,7 +32,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const user = await requireRole('instructor', `/teach/classes/${encodeURIComponent(classId)}`);
   const [dashboard, modules, sp] = await Promise.all([getClassDashboard(user.id, classId), getAssignableModules(), searchParams]);
   if (!dashboard) notFound();
-  const { class: cls, assignments, members, rows } = dashboard;
+  const { class: cls, assignments, members, removed, rows } = dashboard;
   const query = parseTableQuery(sp);
   const page = tablePage(rows, query);
   const basePath = `/teach/classes/${encodeURIComponent(cls.id)}`;
@@ -144,6 +145,21 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                 Showing {listed.length} of {matchingMembers.length}. Search for a learner in the progress filters to find the others.
               </p>
             )}
+          </>
+        )}
+        {removed.length > 0 && (
+          <>
+            <h3 className="font-semibold">Removed ({removed.length})</h3>
+            <p className="text-sm text-muted">They cannot rejoin with the code until you let them back in.</p>
+            <ul className="divide-y divide-border">
+              {removed.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                  <span className="font-medium">{r.name}</span>
+                  <span className="text-muted">{r.email} · removed {formatInZone(r.removedAt, zone)}</span>
+                  <AllowBackButton classId={cls.id} userId={r.id} name={r.name} />
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>
