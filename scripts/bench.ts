@@ -14,7 +14,7 @@ import { loadCourse } from '../lib/content';
 import { generateCourseCards } from '../lib/cards';
 import { gradeForUser, loadQueue, loadSettings, reviewSnapshot } from '../lib/review/service';
 import { Rating } from '../lib/srs';
-import { classDashboard, classFigures } from '../lib/classes/dashboard';
+import { classDashboard, classFigures, clearReviewCache } from '../lib/classes/dashboard';
 import { DEFAULT_QUERY, rowsToCsv, tablePage } from '../lib/classes/table';
 import { CLASS_MODULES, CLASS_SIZE, seedClassBench, sqliteTime } from './bench-classes';
 
@@ -30,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
 }
 function report(name: string, samples: number[], note = '') {
   const s = [...samples].sort((a, b) => a - b);
-  console.log(`${name.padEnd(34)} n=${String(s.length).padStart(4)}  p50 ${percentile(s, 50).toFixed(2)} ms  p95 ${percentile(s, 95).toFixed(2)} ms  max ${s[s.length - 1]!.toFixed(2)} ms${note && `  (${note})`}`);
+  console.log(`${name.padEnd(46)} n=${String(s.length).padStart(4)}  p50 ${percentile(s, 50).toFixed(2)} ms  p95 ${percentile(s, 95).toFixed(2)} ms  max ${s[s.length - 1]!.toFixed(2)} ms${note && `  (${note})`}`);
 }
 
 // ---------- card generation ----------
@@ -139,26 +139,40 @@ try {
   const classDb = createDb(`file:${file}`);
   try {
     const dashboard = () => classDashboard(classDb, classes.instructorId, classes.classId, new Date());
-    const figures = () => classFigures(classDb, classes.classId, new Date());
+    // First view: nothing cached (as after any member's review). Repeat view: sorting, filtering or paging the
+    // table with no review since, which reuses the reviews/retention aggregate.
+    const firstView = () => {
+      clearReviewCache();
+      return dashboard();
+    };
+    const figures = () => {
+      clearReviewCache();
+      return classFigures(classDb, classes.classId, new Date());
+    };
     for (let i = 0; i < DASHBOARD_WARMUP; i++) {
-      await dashboard();
+      await firstView();
       await figures();
     }
     // The SQL part alone is timed in the same iterations, so a busy machine skews both figures alike.
     const dashTimes: number[] = [];
     const figureTimes: number[] = [];
+    const repeatTimes: number[] = [];
     let result: Awaited<ReturnType<typeof dashboard>> = null;
     for (let i = 0; i < DASHBOARD_RUNS; i++) {
       t = performance.now();
-      result = await dashboard();
+      result = await firstView();
       dashTimes.push(performance.now() - t);
+      t = performance.now();
+      await dashboard();
+      repeatTimes.push(performance.now() - t);
       t = performance.now();
       await figures();
       figureTimes.push(performance.now() - t);
     }
     if (!result || result.rows.length !== CLASS_SIZE * CLASS_MODULES) throw new Error(`class dashboard returned ${result?.rows.length ?? 'no'} rows, expected ${CLASS_SIZE * CLASS_MODULES}`);
-    report(`class dashboard (${CLASS_SIZE} × ${CLASS_MODULES})`, dashTimes, 'target < 300 ms');
+    report(`class dashboard (${CLASS_SIZE} × ${CLASS_MODULES}), first view`, dashTimes, 'target < 300 ms');
     report('  of which the grouped SQL', figureTimes);
+    report('  repeat view (no review since)', repeatTimes);
 
     const { rows } = result;
     const counts = { not_started: 0, in_progress: 0, done: 0, overdue: 0 };

@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { trueRetention } from '@/lib/srs/stats';
 import { assignModule, createClass, joinClass } from './service';
-import { classDashboard, memberProgress } from './dashboard';
+import { classDashboard, clearReviewCache, memberProgress, REVIEW_CACHE_MS } from './dashboard';
 import { rowsToCsv } from './table';
 
 let t: TestDb;
@@ -30,6 +30,7 @@ async function log(userId: string, cardKey: string, at: Date, state: string, rat
 }
 
 beforeEach(async () => {
+  clearReviewCache();
   t = await createTestDb();
   await syncTwoModuleCourse(t.db, course, [['k1', 'm1/a'], ['k2', 'm1/b'], ['k3', 'm1/c'], ['k4', 'm2/e']]);
   teacher = (await t.db.user.create({ data: { email: 't@example.com', name: 'Teacher', role: 'instructor' } })).id;
@@ -123,5 +124,22 @@ describe('class dashboard (SQLite)', () => {
     const d = await classDashboard(t.db, teacher, classId, now);
     expect(d!.assignments.map((a) => a.title)).toEqual(['One']);
     expect(d!.rows.find((r) => r.userId === ann)).toMatchObject({ done: 1, total: 3, percent: 33 });
+  });
+
+  it('reuses the review figures only while no member has reviewed since, and for at most a few minutes', async () => {
+    const annOne = async (at: Date) => (await classDashboard(t.db, teacher, classId, at))!.rows.find((r) => r.userId === ann && r.assignmentTitle === 'One')!;
+    expect((await annOne(now)).reviews7d).toBe(0);
+    // A new review changes the member's latest review: recomputed at once.
+    const k1 = await t.db.card.findFirstOrThrow({ where: { key: 'k1' } });
+    await log(ann, 'k1', new Date(now.getTime() - 60_000), 'review', 3);
+    expect(await annOne(now)).toMatchObject({ reviews7d: 1, retention: 1 });
+    // Undo deletes the last review: recomputed again.
+    await t.db.reviewLog.deleteMany({ where: { userId: ann, cardId: k1.id } });
+    expect((await annOne(now)).reviews7d).toBe(0);
+    // A review about to leave the 7-day window still counts within the cache's lifetime, not after it.
+    await log(ann, 'k1', new Date(now.getTime() - 7 * DAY + 60_000), 'learning', 3);
+    expect((await annOne(now)).reviews7d).toBe(1);
+    expect((await annOne(new Date(now.getTime() + 2 * 60_000))).reviews7d).toBe(1);
+    expect((await annOne(new Date(now.getTime() + REVIEW_CACHE_MS + 60_000))).reviews7d).toBe(0);
   });
 });

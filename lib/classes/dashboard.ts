@@ -40,6 +40,47 @@ export interface ClassFigures {
   lastActive: Map<string, Date | null>;
 }
 
+type ReviewRow = { userId: string; moduleId: string; week: bigint; total: bigint; passed: bigint };
+
+/**
+ * The reviews/retention aggregate is most of the dashboard's cost and changes only when a member's review
+ * log does, so sorting, filtering and paging the table reuse it. It is recomputed when any member's latest
+ * review (a grade adds one, an undo removes the last), the member list or the assigned modules change, and
+ * at least every REVIEW_CACHE_MS as the 7- and 30-day windows slide. Per process; one member's view never
+ * uses it.
+ */
+export const REVIEW_CACHE_MS = 5 * 60_000;
+const REVIEW_CACHE_LIMIT = 200;
+const reviewCache = new Map<string, { stamp: string; computedAt: number; rows: ReviewRow[] }>();
+
+export function clearReviewCache(): void {
+  reviewCache.clear();
+}
+
+async function reviewFigures(
+  db: Db,
+  classId: string,
+  now: Date,
+  onlyUserId: string | undefined,
+  active: readonly { userId: string; lastReview: unknown }[],
+  compute: () => Promise<ReviewRow[]>,
+): Promise<ReviewRow[]> {
+  if (onlyUserId) return compute();
+  const modules = await db.assignment.findMany({ where: { classId }, select: { moduleId: true }, orderBy: { moduleId: 'asc' } });
+  const stamp = [
+    modules.map((m) => m.moduleId).join(','),
+    ...active.map((a) => `${a.userId}:${toDate(a.lastReview)?.getTime() ?? ''}`).sort(),
+  ].join(';');
+  const cached = reviewCache.get(classId);
+  const age = cached ? now.getTime() - cached.computedAt : Number.POSITIVE_INFINITY;
+  if (cached && cached.stamp === stamp && age >= 0 && age < REVIEW_CACHE_MS) return cached.rows;
+  const rows = await compute();
+  reviewCache.delete(classId);
+  if (reviewCache.size >= REVIEW_CACHE_LIMIT) reviewCache.delete(reviewCache.keys().next().value!);
+  reviewCache.set(classId, { stamp, computedAt: now.getTime(), rows });
+  return rows;
+}
+
 /**
  * Per (member, assigned module) figures of one class, optionally for one member only. Callers check that
  * the class belongs to the instructor first.
@@ -60,7 +101,14 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
       JOIN "Card" c ON c."lessonId" = l."id"
       WHERE a."classId" = ${classId}
     )`;
-  const [completed, reviews, due, active] = await Promise.all([
+  // Last activity first: its latest-review times are also the reviews cache's stamp.
+  const active = await db.$queryRaw<{ userId: string; lastReview: unknown; lastView: unknown }[]>`
+      SELECT cm."userId" AS "userId",
+        (SELECT MAX(r."review") FROM "ReviewLog" r WHERE r."userId" = cm."userId") AS "lastReview",
+        (SELECT MAX(lp."lastViewedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastView"
+      FROM "ClassMember" cm
+      WHERE cm."classId" = ${classId} ${member}`;
+  const [completed, due, reviews] = await Promise.all([
     db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
       SELECT lp."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
       FROM "ClassMember" cm
@@ -69,19 +117,6 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
       JOIN "Assignment" a ON a."moduleId" = l."moduleId" AND a."classId" = ${classId}
       WHERE cm."classId" = ${classId} ${member}
       GROUP BY lp."userId", l."moduleId"`,
-    // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
-    // ReviewLog's (userId, review, cardId, state, rating) index covers this scan.
-    db.$queryRaw<{ userId: string; moduleId: string; week: bigint; total: bigint; passed: bigint }[]>`
-      ${classCards}
-      SELECT r."userId" AS "userId", cc."moduleId" AS "moduleId",
-        SUM(CASE WHEN r."review" > ${weekAgo} THEN 1 ELSE 0 END) AS week,
-        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' THEN 1 ELSE 0 END) AS total,
-        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' AND r."rating" > 1 THEN 1 ELSE 0 END) AS passed
-      FROM "ClassMember" cm
-      JOIN "ReviewLog" r ON r."userId" = cm."userId" AND r."review" > ${reviewsFrom} AND r."review" <= ${now}
-      JOIN "classCard" cc ON cc."cardId" = r."cardId"
-      WHERE cm."classId" = ${classId} ${member}
-      GROUP BY r."userId", cc."moduleId"`,
     // Due now: cards past their due instant that are being learned or reviewed (new cards are not "due").
     db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
       ${classCards}
@@ -92,12 +127,20 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
       JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
       WHERE cm."classId" = ${classId} ${member}
       GROUP BY cs."userId", cc."moduleId"`,
-    db.$queryRaw<{ userId: string; lastReview: unknown; lastView: unknown }[]>`
-      SELECT cm."userId" AS "userId",
-        (SELECT MAX(r."review") FROM "ReviewLog" r WHERE r."userId" = cm."userId") AS "lastReview",
-        (SELECT MAX(lp."lastViewedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastView"
+    reviewFigures(db, classId, now, onlyUserId, active, () =>
+      // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
+      // ReviewLog's (userId, review, cardId, state, rating) index covers this scan.
+      db.$queryRaw<ReviewRow[]>`
+      ${classCards}
+      SELECT r."userId" AS "userId", cc."moduleId" AS "moduleId",
+        SUM(CASE WHEN r."review" > ${weekAgo} THEN 1 ELSE 0 END) AS week,
+        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' THEN 1 ELSE 0 END) AS total,
+        SUM(CASE WHEN r."review" > ${retentionFrom} AND r."state" = 'review' AND r."rating" > 1 THEN 1 ELSE 0 END) AS passed
       FROM "ClassMember" cm
-      WHERE cm."classId" = ${classId} ${member}`,
+      JOIN "ReviewLog" r ON r."userId" = cm."userId" AND r."review" > ${reviewsFrom} AND r."review" <= ${now}
+      JOIN "classCard" cc ON cc."cardId" = r."cardId"
+      WHERE cm."classId" = ${classId} ${member}
+      GROUP BY r."userId", cc."moduleId"`),
   ]);
 
   return {
