@@ -53,6 +53,26 @@ function refreshClass(classId: string) {
   revalidatePath('/teach');
 }
 
+/**
+ * The instructor's one-click actions: re-check the role, refuse malformed ids, run the lib/classes function
+ * (which checks ownership), then refresh the pages that show it.
+ */
+async function instructorAction<Ids extends unknown[]>(
+  ids: [...Ids],
+  invalid: string,
+  run: (instructorId: string, ids: { [K in keyof Ids]: string }) => Promise<ClassResult<object>>,
+  refresh: (ids: { [K in keyof Ids]: string }) => void,
+): Promise<ActionResult> {
+  const user = await actionUser('instructor');
+  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
+  if (!ids.every(isId)) return { ok: false, error: invalid };
+  const valid = ids as { [K in keyof Ids]: string };
+  const result = await run(user.id, valid);
+  if (!result.ok) return { ok: false, error: result.error };
+  refresh(valid);
+  return { ok: true };
+}
+
 // ---------- instructors ----------
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -79,43 +99,19 @@ export async function updateClassAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function deleteClassAction(classId: unknown): Promise<ActionResult> {
-  const user = await actionUser('instructor');
-  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (!isId(classId)) return { ok: false, error: 'Class not found.' };
-  const result = await deleteClass(db, user.id, classId);
-  if (!result.ok) return result;
-  revalidatePath('/teach');
-  return { ok: true };
+  return instructorAction([classId], 'Class not found.', (me, [id]) => deleteClass(db, me, id), () => revalidatePath('/teach'));
 }
 
 export async function regenerateJoinCodeAction(classId: unknown): Promise<ActionResult> {
-  const user = await actionUser('instructor');
-  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (!isId(classId)) return { ok: false, error: 'Class not found.' };
-  const result = await regenerateJoinCode(db, user.id, classId);
-  if (!result.ok) return result;
-  refreshClass(classId);
-  return { ok: true };
+  return instructorAction([classId], 'Class not found.', (me, [id]) => regenerateJoinCode(db, me, id), ([id]) => refreshClass(id));
 }
 
 export async function removeMemberAction(classId: unknown, userId: unknown): Promise<ActionResult> {
-  const user = await actionUser('instructor');
-  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (!isId(classId) || !isId(userId)) return { ok: false, error: 'That learner is not in this class.' };
-  const result = await removeMember(db, user.id, classId, userId, new Date());
-  if (!result.ok) return result;
-  refreshClass(classId);
-  return { ok: true };
+  return instructorAction([classId, userId], 'That learner is not in this class.', (me, [id, learner]) => removeMember(db, me, id, learner, new Date()), ([id]) => refreshClass(id));
 }
 
 export async function allowBackAction(classId: unknown, userId: unknown): Promise<ActionResult> {
-  const user = await actionUser('instructor');
-  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (!isId(classId) || !isId(userId)) return { ok: false, error: 'That learner was not removed from this class.' };
-  const result = await allowBack(db, user.id, classId, userId);
-  if (!result.ok) return result;
-  refreshClass(classId);
-  return { ok: true };
+  return instructorAction([classId, userId], 'That learner was not removed from this class.', (me, [id, learner]) => allowBack(db, me, id, learner), ([id]) => refreshClass(id));
 }
 
 export async function assignModuleAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -155,13 +151,7 @@ export async function updateAssignmentAction(_prev: FormState, form: FormData): 
 }
 
 export async function withdrawAssignmentAction(assignmentId: unknown): Promise<ActionResult> {
-  const user = await actionUser('instructor');
-  if (!user) return { ok: false, error: NOT_INSTRUCTOR.message };
-  if (!isId(assignmentId)) return { ok: false, error: 'Assignment not found.' };
-  const result = await withdrawAssignment(db, user.id, assignmentId);
-  if (!result.ok) return result;
-  revalidatePath('/teach', 'layout');
-  return { ok: true };
+  return instructorAction([assignmentId], 'Assignment not found.', (me, [id]) => withdrawAssignment(db, me, id), () => revalidatePath('/teach', 'layout'));
 }
 
 // ---------- learners ----------
