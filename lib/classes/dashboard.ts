@@ -6,7 +6,7 @@ import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { RETENTION_WINDOW_DAYS } from '@/lib/srs/stats';
 import { CARD_STATES } from '@/lib/srs/types';
-import { classForInstructor } from './service';
+import { byDueThenOrder, classForInstructor } from './service';
 import { assignmentProgress, type AssignmentStatus } from './status';
 import type { DashboardRow } from './table';
 
@@ -277,7 +277,7 @@ export async function memberProgress(db: Db, instructorId: string, classId: stri
   const figures = await classFigures(db, cls.id, now, userId);
   const assignments = cls.assignments
     .map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt, lessons: a.module.lessons.length, order: a.module.order, lessonList: a.module.lessons }))
-    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.order - b.order);
+    .sort(byDueThenOrder);
   const rows = buildRows([membership.user], assignments, figures, now);
   return {
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone },

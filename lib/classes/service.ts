@@ -143,7 +143,8 @@ export async function classForInstructor(db: Db, instructorId: string, classId: 
   };
 }
 
-function byDueThenOrder(a: { dueAt: Date | null; order: number }, b: { dueAt: Date | null; order: number }): number {
+/** Assignments soonest due first (undated last), then in course order: the one order every list uses. */
+export function byDueThenOrder(a: { dueAt: Date | null; order: number }, b: { dueAt: Date | null; order: number }): number {
   const da = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const dbt = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
   return da - dbt || a.order - b.order;
