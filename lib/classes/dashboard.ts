@@ -57,18 +57,16 @@ export function clearReviewCache(): void {
   reviewCache.clear();
 }
 
-async function reviewFigures(
-  db: Db,
+async function withReviewCache(
   classId: string,
   now: Date,
-  onlyUserId: string | undefined,
+  assignedModuleIds: readonly string[] | undefined,
   active: readonly { userId: string; lastReview: unknown }[],
   compute: () => Promise<ReviewRow[]>,
 ): Promise<ReviewRow[]> {
-  if (onlyUserId) return compute();
-  const modules = await db.assignment.findMany({ where: { classId }, select: { moduleId: true }, orderBy: { moduleId: 'asc' } });
+  if (!assignedModuleIds) return compute();
   const stamp = [
-    modules.map((m) => m.moduleId).join(','),
+    [...assignedModuleIds].sort().join(','),
     ...active.map((a) => `${a.userId}:${toDate(a.lastReview)?.getTime() ?? ''}`).sort(),
   ].join(';');
   const cached = reviewCache.get(classId);
@@ -83,9 +81,15 @@ async function reviewFigures(
 
 /**
  * Per (member, assigned module) figures of one class, optionally for one member only. Callers check that
- * the class belongs to the instructor first.
+ * the class belongs to the instructor first. Given the class's assigned module ids (which the caller has
+ * loaded anyway), the whole-class reviews aggregate may come from the cache.
  */
-export async function classFigures(db: Db, classId: string, now: Date, onlyUserId?: string): Promise<ClassFigures> {
+export async function classFigures(
+  db: Db,
+  classId: string,
+  now: Date,
+  { onlyUserId, assignedModuleIds }: { onlyUserId?: string; assignedModuleIds?: readonly string[] } = {},
+): Promise<ClassFigures> {
   const member = onlyUserId ? Prisma.sql`AND cm."userId" = ${onlyUserId}` : Prisma.empty;
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const retentionFrom = new Date(now.getTime() - RETENTION_WINDOW_DAYS * DAY_MS);
@@ -127,7 +131,7 @@ export async function classFigures(db: Db, classId: string, now: Date, onlyUserI
       JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
       WHERE cm."classId" = ${classId} ${member}
       GROUP BY cs."userId", cc."moduleId"`,
-    reviewFigures(db, classId, now, onlyUserId, active, () =>
+    withReviewCache(classId, now, onlyUserId ? undefined : assignedModuleIds, active, () =>
       // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
       // ReviewLog's (userId, review, cardId, state, rating) index covers this scan.
       db.$queryRaw<ReviewRow[]>`
@@ -231,7 +235,7 @@ export async function classDashboard(db: Db, instructorId: string, classId: stri
   const cls = await classForInstructor(db, instructorId, classId);
   if (!cls) return null;
   const live = cls.assignments.filter((a) => !a.retired);
-  const figures = await classFigures(db, cls.id, now);
+  const figures = await classFigures(db, cls.id, now, { assignedModuleIds: cls.assignments.map((a) => a.moduleId) });
   const rows = buildRows(cls.members, live, figures, now);
   return {
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },
@@ -274,7 +278,7 @@ export async function memberProgress(db: Db, instructorId: string, classId: stri
   });
   const membership = cls?.members[0];
   if (!cls || !membership) return null;
-  const figures = await classFigures(db, cls.id, now, userId);
+  const figures = await classFigures(db, cls.id, now, { onlyUserId: userId });
   const assignments = cls.assignments
     .map((a) => ({ id: a.id, moduleId: a.moduleId, title: a.module.title, dueAt: a.dueAt, lessons: a.module.lessons.length, order: a.module.order, lessonList: a.module.lessons }))
     .sort(byDueThenOrder);
