@@ -106,9 +106,14 @@ export interface TablePage {
   pages: number;
 }
 
+/** The rows a table view shows, on all its pages, in order: what the page cuts up and the CSV exports. */
+export function tableRows(rows: readonly DashboardRow[], query: TableQuery): DashboardRow[] {
+  return sortRows(filterRows(rows, query), query.sort, query.dir);
+}
+
 /** Filter, sort and cut out one page (a page past the end shows the last one). */
 export function tablePage(rows: readonly DashboardRow[], query: TableQuery, pageSize = PAGE_SIZE): TablePage {
-  const matching = sortRows(filterRows(rows, query), query.sort, query.dir);
+  const matching = tableRows(rows, query);
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, Math.floor(query.page)), pages);
   return { rows: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pages };

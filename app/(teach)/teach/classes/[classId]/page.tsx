@@ -36,8 +36,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const query = parseTableQuery(sp);
   const page = tablePage(rows, query);
   const basePath = `/teach/classes/${encodeURIComponent(cls.id)}`;
-  const exportQuery = tableSearchParams(query, { page: 1 });
-  exportQuery.delete('page');
+  const exportQuery = tableSearchParams(query, { page: 1 }); // every page: page 1 leaves the parameter out
   const assigned = new Set(assignments.map((a) => a.moduleId));
   const zone = cls.timeZone;
   // A class can have hundreds of learners: the list follows the table's learner search and shows the first ones.

@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getClassDashboard } from '@/lib/data/classes';
-import { filterRows, rowsToCsv, sortRows } from '@/lib/classes/table';
+import { rowsToCsv, tableRows } from '@/lib/classes/table';
 import { parseTableQuery } from '@/lib/validations/classes';
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ classId: string }> }) {
@@ -18,7 +18,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const dashboard = await getClassDashboard(user.id, classId);
   if (!dashboard) return new NextResponse('Class not found.\n', { status: 404 });
   const query = parseTableQuery(Object.fromEntries(request.nextUrl.searchParams));
-  const rows = sortRows(filterRows(dashboard.rows, query), query.sort, query.dir);
+  const rows = tableRows(dashboard.rows, query);
   const day = new Date().toISOString().slice(0, 10);
   const slug = dashboard.class.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'class';
   return new NextResponse(rowsToCsv(rows, dashboard.class.timeZone), {
