@@ -34,18 +34,8 @@ export const LIVE_CARD: Prisma.CardWhereInput = {
 };
 
 
-type StateRow = {
-  state: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-};
+/** A CardState row as read: an SrsCardState whose state name is still unchecked text. */
+type StateRow = Omit<SrsCardState, 'state'> & { state: string };
 
 export function stateName(value: string): SrsStateName {
   return CARD_STATES.find((s) => s === value) ?? 'new';
