@@ -26,6 +26,8 @@ import {
 export type DocumentFormat = 'markdown' | 'text' | 'html';
 
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
+/** Documents converted to Markdown before the pipeline sees them (uploads; never read from a folder). */
+export const CONVERTED_EXTENSIONS = ['.pdf', '.docx'] as const;
 
 function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
@@ -36,6 +38,8 @@ function extensionOf(fileName: string): string {
 export function detectFormat(text: string, fileName: string): DocumentFormat {
   const ext = extensionOf(fileName);
   if (ext === '.html' || ext === '.htm') return 'html';
+  // PDF and Word uploads reach the pipeline as the Markdown lib/courses/parse made of them.
+  if ((CONVERTED_EXTENSIONS as readonly string[]).includes(ext)) return 'markdown';
   const head = text.trimStart().slice(0, 500).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body)[\s>]/.test(head)) return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
