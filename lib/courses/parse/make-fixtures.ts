@@ -94,13 +94,16 @@ export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Ui
   return latin1(out);
 }
 
-const SENTENCES = [
-  'Spaced repetition schedules each review just before the learner would forget the material.',
-  'The interval between reviews grows each time an item is recalled without error.',
-  'Retrieval practice strengthens memory more than reading the same page again.',
-  'A card that is forgotten returns to a short interval and climbs again from there.',
-  'Short daily sessions keep the number of due cards manageable over a whole term.',
-];
+const SUBJECTS = ['Spaced repetition', 'The forgetting curve', 'Retrieval practice', 'Interleaving', 'A review session', 'The learner', 'Long-term memory', 'Working memory', 'A flashcard deck', 'The scheduler'];
+const VERBS = ['strengthens', 'predicts', 'depends on', 'shortens', 'reveals', 'protects', 'organises', 'weakens', 'measures', 'extends'];
+const OBJECTS = ['the interval between reviews', 'recall of new vocabulary', 'the stability of a memory', 'the number of due cards', 'attention during study', 'the retention of formulas', 'confidence before an exam', 'the transfer of skills', 'errors made under pressure', 'the difficulty of a card'];
+const TAILS = ['in most laboratory studies', 'when sessions are short', 'over a whole term', 'for adult learners', 'after a night of sleep', 'according to the model', 'in the first week', 'unless the material is rehearsed'];
+
+/** A varied sentence, the same for the same seed (so benchmark runs read identical documents). */
+function sentence(seed: number): string {
+  const pick = <T>(list: readonly T[], k: number): T => list[Math.abs(Math.imul(seed + k, 2654435761)) % list.length] as T;
+  return `${pick(SUBJECTS, 1)} ${pick(VERBS, 2)} ${pick(OBJECTS, 3)} ${pick(TAILS, 4)}.`;
+}
 
 /** A lecture-notes PDF of `pageCount` pages: a title, a section heading every two pages, running header, page numbers. */
 export function makeLecturePdf(pageCount: number): Uint8Array {
@@ -110,10 +113,7 @@ export function makeLecturePdf(pageCount: number): Uint8Array {
     if (p === 0) lines.push({ text: 'Lecture Notes on Memory', size: 20, bold: true });
     if (p % 2 === 0) lines.push({ text: `Section ${p / 2 + 1}: Topic number ${p / 2 + 1}`, size: 15, bold: true, gapBefore: 12 });
     for (let para = 0; para < 4; para += 1) {
-      for (let l = 0; l < 8; l += 1) {
-        const s = SENTENCES[(p + para + l) % SENTENCES.length] ?? '';
-        lines.push({ text: s, gapBefore: l === 0 ? 8 : 0 });
-      }
+      for (let l = 0; l < 8; l += 1) lines.push({ text: sentence(p * 100 + para * 10 + l), gapBefore: l === 0 ? 8 : 0 });
     }
     pages.push({ lines, header: 'Memory and Learning - Course Notes', footer: String(p + 1) });
   }
