@@ -4,7 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@open-spaced-repetition/binding'],
-  experimental: { authInterrupts: true },
+  // Anki imports upload up to 50 MB (lib/interop/anki/read.ts MAX_IMPORT_BYTES); the default is 1 MB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '51mb' } },
   async headers() {
     return [
       {
