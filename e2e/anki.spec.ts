@@ -5,9 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUpFreshLearner } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 
-const reader = path.join(__dirname, '..', 'lib', 'interop', 'anki', 'testdata', 'read_apkg.py');
+const reader = path.resolve('lib/interop/anki/testdata/read_apkg.py');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'anki-e2e-'));
 
 interface PyCard { guid: string; type: number; queue: number; due: number; reps: number }
@@ -31,9 +31,11 @@ async function download(page: Page, name: string): Promise<string> {
 }
 
 test('a learner’s deck goes to Anki and into another learner’s reviews with the same due dates', async ({ page, login, browser }) => {
+  // two learners, two sign-ups (bcrypt) and two downloads: slow on a shared machine
+  test.setTimeout(180_000);
   await login('learner');
-  await page.goto('/home');
-  await page.getByRole('link', { name: /^Start: / }).click();
+  await page.goto('/courses/deep-learning-foundations');
+  await page.getByRole('link', { name: /^Start the course: / }).click();
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.getByRole('button', { name: '✓ Completed' })).toBeVisible();
   await page.goto('/review');
@@ -52,7 +54,13 @@ test('a learner’s deck goes to Anki and into another learner’s reviews with 
 
   const other = await browser.newContext();
   const page2 = await other.newPage();
-  await signUpFreshLearner(page2);
+  const who = { name: `Anki Learner ${Date.now()}`, email: `anki-${Date.now()}@example.com`, password: 'correct-horse-9' };
+  await page2.goto('/signup');
+  await page2.getByLabel('Name').fill(who.name);
+  await page2.getByLabel('Email').fill(who.email);
+  await page2.getByLabel('Password').fill(who.password);
+  await page2.getByRole('button', { name: 'Create account' }).click();
+  await expect(page2.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
   await page2.goto('/anki');
   await page2.getByLabel('Anki deck file').setInputFiles(aFile);
   await page2.getByRole('button', { name: 'Import' }).click();
@@ -94,7 +102,8 @@ test('an instructor imports a plain-text deck as a draft course; bad files are r
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status')).toContainText('Imported 2 cards in 1 module as the draft course “E2E Capitals”.');
   await page.getByRole('link', { name: 'Open the course’s cards' }).click();
-  await expect(page.getByText('[...] is in Italy')).toBeVisible();
+  await page.getByRole('link', { name: 'E2E Capitals (2)' }).click();
+  await expect(page.getByText('[...] is in Italy').first()).toBeVisible();
 });
 
 test('the download needs a signed-in user', async ({ request }) => {
