@@ -25,6 +25,8 @@ export interface PdfOptions {
   encrypted?: boolean;
   /** Pages carry only vector drawing, no text (what a scan looks like to a text extractor). */
   noText?: boolean;
+  /** Each word is its own text object, placed by position, as many PDF producers write text (no space characters). */
+  wordByWord?: boolean;
 }
 
 function escapePdfString(text: string): string {
@@ -38,11 +40,20 @@ function latin1(text: string): Uint8Array {
   return out;
 }
 
-function pageStream(page: PdfPage, noText: boolean): string {
+function pageStream(page: PdfPage, noText: boolean, wordByWord: boolean): string {
   if (noText) return '0.5 g 72 300 450 400 re f 0 g 100 500 m 500 700 l S';
   const ops: string[] = [];
   const text = (font: string, size: number, x: number, y: number, s: string): void => {
-    ops.push(`BT /${font} ${size} Tf ${x} ${y.toFixed(2)} Td (${escapePdfString(s)}) Tj ET`);
+    if (!wordByWord) {
+      ops.push(`BT /${font} ${size} Tf ${x} ${y.toFixed(2)} Td (${escapePdfString(s)}) Tj ET`);
+      return;
+    }
+    let at = x;
+    for (const word of s.split(' ')) {
+      ops.push(`BT /${font} ${size} Tf ${at.toFixed(2)} ${y.toFixed(2)} Td (${escapePdfString(word)}) Tj ET`);
+      // Helvetica averages about 0.56 em a character; a space is 0.28 em.
+      at += (word.length * 0.6 + 0.28) * size;
+    }
   };
   if (page.header) text('F1', 9, 72, 760, page.header);
   let y = 720;
@@ -65,7 +76,7 @@ export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Ui
   const f2 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const page of pages) {
-    const stream = pageStream(page, options.noText === true);
+    const stream = pageStream(page, options.noText === true, options.wordByWord === true);
     const content = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(

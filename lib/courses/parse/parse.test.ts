@@ -78,6 +78,26 @@ describe('PDF', () => {
     expect(course.modules[0]?.lessons.length).toBeGreaterThan(1);
   });
 
+  it('puts spaces between words placed one by one and keeps compounds the document hyphenates', async () => {
+    const bytes = makePdf(
+      [
+        {
+          lines: [
+            { text: 'Perceptrons', size: 18 },
+            { text: 'A single-layer network draws one straight boundary. Every single-', gapBefore: 8 },
+            { text: 'layer model has that limit, and multi-layer networks were devel-' },
+            { text: 'oped to go beyond it with hidden units between input and output.' },
+          ],
+        },
+      ],
+      { wordByWord: true },
+    );
+    const d = doc(await parseUpload({ name: 'p.pdf', bytes }));
+    expect(d.text).toMatch(/^# Perceptrons$/m);
+    expect(d.text).toContain('A single-layer network draws one straight boundary. Every single-layer model has that limit');
+    expect(d.text).toContain('networks were developed to go beyond it');
+  });
+
   it('refuses a password-protected PDF with a clear message', async () => {
     const r = failure(await parseUpload({ name: 'secret.pdf', bytes: makePdf([{ lines: [{ text: 'Hidden' }] }], { encrypted: true }) }));
     expect(r.code).toBe('pdf_encrypted');

@@ -3,6 +3,7 @@
 // line ends joined. Pages are separated by form feeds so lib/content removes running headers,
 // footers and page numbers (page-furniture.ts) and re-joins paragraphs a page break cut.
 
+import { buildVocabulary, joinHyphenated, type Vocabulary } from '@/lib/content';
 import type { ParseLimits } from './types';
 
 export type PdfOutcome =
@@ -90,12 +91,15 @@ function isHeadingText(text: string): boolean {
   return words <= 20 && text.length <= 160 && !/[,;]$/.test(text);
 }
 
-/** Joins the lines of one paragraph, mending words hyphenated at a line end. */
-function joinParagraph(lines: readonly string[]): string {
+/**
+ * Joins the lines of one paragraph, mending words hyphenated at a line end ("connec-" + "tionist"),
+ * but keeping compounds the document writes with a hyphen ("single-layer"), as lib/content does for text.
+ */
+function joinParagraph(lines: readonly string[], vocabulary: Vocabulary): string {
   let out = '';
   for (const line of lines) {
     if (!out) out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = joinHyphenated(out, line, vocabulary);
     else out += ` ${line}`;
   }
   return out;
@@ -131,6 +135,7 @@ export function removeRunningLines(pages: readonly TextLine[][], body: number): 
 export function linesToMarkdown(allPages: readonly TextLine[][]): string {
   const body = bodySize(allPages);
   const pages = removeRunningLines(allPages, body);
+  const vocabulary = buildVocabulary(pages.flat().map((l) => l.text));
   const headingSizes = [...new Set(pages.flat().filter((l) => l.size >= body * 1.15 && isHeadingText(l.text)).map((l) => l.size))].sort((a, b) => b - a);
   const levelOf = (line: TextLine): number => {
     const i = headingSizes.indexOf(line.size);
@@ -153,7 +158,7 @@ export function linesToMarkdown(allPages: readonly TextLine[][]): string {
     const lineGap = median(gaps) || body * 1.25;
     let paragraph: string[] = [];
     const flush = (): void => {
-      if (paragraph.length) out.push(joinParagraph(paragraph), '');
+      if (paragraph.length) out.push(joinParagraph(paragraph, vocabulary), '');
       paragraph = [];
     };
     lines.forEach((line, i) => {
