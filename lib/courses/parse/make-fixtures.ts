@@ -9,6 +9,10 @@ export interface PdfLine {
   /** Font size in points (default 11). */
   size?: number;
   bold?: boolean;
+  /** Set in Courier (code). */
+  mono?: boolean;
+  /** Indent from the left margin, in points. */
+  indent?: number;
   /** Space above this line, in points, on top of the line height (paragraph gap). */
   gapBefore?: number;
 }
@@ -60,13 +64,13 @@ function pageStream(page: PdfPage, noText: boolean, wordByWord: boolean): string
   for (const line of page.lines) {
     const size = line.size ?? 11;
     y -= (line.gapBefore ?? 0) + size * 1.25;
-    text(line.bold ? 'F2' : 'F1', size, 72, y, line.text);
+    text(line.mono ? 'F3' : line.bold ? 'F2' : 'F1', size, 72 + (line.indent ?? 0), y, line.text);
   }
   if (page.footer) text('F1', 9, 300, 40, page.footer);
   return ops.join('\n');
 }
 
-/** A PDF with one page per entry, Helvetica (F1) and Helvetica-Bold (F2), US Letter. */
+/** A PDF with one page per entry, Helvetica (F1), Helvetica-Bold (F2) and Courier (F3), US Letter. */
 export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string): number => objects.push(body);
@@ -74,6 +78,7 @@ export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Ui
   const pagesObj = add('');
   const f1 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const f2 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
+  const f3 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const page of pages) {
     const stream = pageStream(page, options.noText === true, options.wordByWord === true);
@@ -81,7 +86,7 @@ export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Ui
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Contents ${content} 0 R ` +
-          `/Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >> >> >>`,
+          `/Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R /F3 ${f3} 0 R >> >> >>`,
       ),
     );
   }

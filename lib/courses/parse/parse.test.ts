@@ -98,6 +98,22 @@ describe('PDF', () => {
     expect(d.text).toContain('networks were developed to go beyond it');
   });
 
+  it('turns lines set in a monospaced font into a code block, keeping indentation', async () => {
+    const bytes = makePdf([
+      {
+        lines: [
+          { text: 'Loops', size: 18 },
+          { text: 'A loop repeats its body for every item of a list:', gapBefore: 8 },
+          { text: 'for item in items:', mono: true, size: 10, gapBefore: 4 },
+          { text: 'print(item * 2) # <doubled>', mono: true, size: 10, indent: 24 },
+          { text: 'The body is indented by four spaces.', gapBefore: 4 },
+        ],
+      },
+    ]);
+    const d = doc(await parseUpload({ name: 'loops.pdf', bytes }));
+    expect(d.text).toContain('A loop repeats its body for every item of a list:\n\n```\nfor item in items:\n    print(item * 2) # <doubled>\n```\n\nThe body is indented');
+  });
+
   it('refuses a password-protected PDF with a clear message', async () => {
     const r = failure(await parseUpload({ name: 'secret.pdf', bytes: makePdf([{ lines: [{ text: 'Hidden' }] }], { encrypted: true }) }));
     expect(r.code).toBe('pdf_encrypted');

@@ -14,6 +14,8 @@ interface TextLine {
   text: string;
   size: number;
   bold: boolean;
+  /** Set in a monospaced font: code. */
+  mono: boolean;
   y: number;
   x: number;
 }
@@ -27,21 +29,30 @@ interface RawItem {
 }
 
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
+const MONO_FONT = /mono|courier|consol|menlo|code|typewriter|fixed/i;
+
+export interface FontFlags {
+  bold: ReadonlySet<string>;
+  mono: ReadonlySet<string>;
+}
 
 function round(n: number): number {
   return Math.round(n * 2) / 2;
 }
 
 /** Groups positioned text items into lines (same baseline, left to right). */
-export function itemsToLines(items: readonly RawItem[], boldFonts: ReadonlySet<string>): TextLine[] {
+export function itemsToLines(items: readonly RawItem[], fonts: FontFlags): TextLine[] {
   const lines: TextLine[] = [];
-  let current: { parts: string[]; sizes: Map<number, number>; boldChars: number; chars: number; y: number; x: number; endX: number } | null = null;
+  let current: { parts: string[]; sizes: Map<number, number>; boldChars: number; monoChars: number; chars: number; y: number; x: number; endX: number } | null = null;
   const flush = (): void => {
     if (!current) return;
     const text = current.parts.join('').replace(/\s+/g, ' ').trim();
     if (text) {
       const size = [...current.sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-      lines.push({ text, size, bold: current.chars > 0 && current.boldChars / current.chars > 0.8, y: current.y, x: current.x });
+      const share = (n: number): boolean => current !== null && current.chars > 0 && n / current.chars > 0.8;
+      // Code keeps its inner spacing; prose has it collapsed.
+      const mono = share(current.monoChars);
+      lines.push({ text: mono ? current.parts.join('').trimEnd() : text, size, bold: share(current.boldChars), mono, y: current.y, x: current.x });
     }
     current = null;
   };
@@ -50,12 +61,13 @@ export function itemsToLines(items: readonly RawItem[], boldFonts: ReadonlySet<s
     const size = round(Math.hypot(a, b) || Math.abs(d));
     if (item.str) {
       if (current && (Math.abs(current.y - y) > Math.max(2, size * 0.5) || x < current.endX - size * 2)) flush();
-      if (!current) current = { parts: [], sizes: new Map(), boldChars: 0, chars: 0, y, x, endX: x };
+      if (!current) current = { parts: [], sizes: new Map(), boldChars: 0, monoChars: 0, chars: 0, y, x, endX: x };
       else if (x - current.endX > size * 0.2 && !/\s$/.test(current.parts.at(-1) ?? '') && !/^\s/.test(item.str)) current.parts.push(' ');
       current.parts.push(item.str);
       const chars = item.str.replace(/\s/g, '').length;
       current.chars += chars;
-      if (boldFonts.has(item.fontName)) current.boldChars += chars;
+      if (fonts.bold.has(item.fontName)) current.boldChars += chars;
+      if (fonts.mono.has(item.fontName)) current.monoChars += chars;
       current.sizes.set(size, (current.sizes.get(size) ?? 0) + chars);
       current.endX = x + item.width;
     }
@@ -157,11 +169,35 @@ export function linesToMarkdown(allPages: readonly TextLine[][]): string {
     }
     const lineGap = median(gaps) || body * 1.25;
     let paragraph: string[] = [];
+    let code: TextLine[] = [];
+    const flushCode = (): void => {
+      if (!code.length) return;
+      const left = Math.min(...code.map((l) => l.x));
+      const body: string[] = [];
+      code.forEach((l, k) => {
+        const above = code[k - 1];
+        if (above && above.y - l.y > lineGap * 1.6) body.push('');
+        body.push(`${' '.repeat(Math.max(0, Math.round((l.x - left) / (l.size * 0.6))))}${l.text}`);
+      });
+      const fence = body.some((l) => l.includes('```')) ? '~~~' : '```';
+      out.push(fence, ...body, fence, '');
+      code = [];
+    };
     const flush = (): void => {
       if (paragraph.length) out.push(joinParagraph(paragraph, vocabulary), '');
       paragraph = [];
+      flushCode();
     };
     lines.forEach((line, i) => {
+      if (line.mono) {
+        if (paragraph.length) {
+          out.push(joinParagraph(paragraph, vocabulary), '');
+          paragraph = [];
+        }
+        code.push(line);
+        return;
+      }
+      flushCode();
       const level = levelOf(line);
       const prev = lines[i - 1];
       if (level > 0) {
@@ -224,18 +260,19 @@ export async function pdfToMarkdown(bytes: Uint8Array, limits: ParseLimits, now:
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is (typeof content.items)[number] & RawItem => 'str' in i);
-      // Bold is read from the font's name; the fonts are known once the page's operators are loaded.
-      const boldFonts = new Set<string>();
+      // Bold and monospace are read from the fonts, which are known once the page's operators are loaded.
+      const fonts = { bold: new Set<string>(), mono: new Set<string>() };
       const fontNames = new Set(items.map((i) => i.fontName));
       if (fontNames.size > 1) {
         await page.getOperatorList();
         for (const name of fontNames) {
           if (!page.commonObjs.has(name)) continue;
-          const font = page.commonObjs.get(name) as { name?: string; bold?: boolean } | undefined;
-          if (font?.bold || BOLD_FONT.test(font?.name ?? '')) boldFonts.add(name);
+          const font = page.commonObjs.get(name) as { name?: string; bold?: boolean; isMonospace?: boolean } | undefined;
+          if (font?.bold || BOLD_FONT.test(font?.name ?? '')) fonts.bold.add(name);
+          if (font?.isMonospace || MONO_FONT.test(font?.name ?? '')) fonts.mono.add(name);
         }
       }
-      const lines = itemsToLines(items, boldFonts);
+      const lines = itemsToLines(items, fonts);
       const pageChars = lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
       if (pageChars === 0) emptyPages += 1;
       chars += pageChars;
