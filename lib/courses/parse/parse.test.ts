@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse } from '@/lib/content';
 import { docxParts, makeDocx, makeLecturePdf, makePdf, makeZip, makeZipBombDocx } from './make-fixtures';
 import { parseUpload, parseUploads, safeFileName, uniqueName } from './index';
+import { itemsToLines } from './pdf';
 import type { ParseResult } from './types';
 
 const text = (s: string): Uint8Array => strToU8(s);
@@ -96,6 +97,12 @@ describe('PDF', () => {
     expect(d.text).toMatch(/^# Perceptrons$/m);
     expect(d.text).toContain('A single-layer network draws one straight boundary. Every single-layer model has that limit');
     expect(d.text).toContain('networks were developed to go beyond it');
+  });
+
+  it('drops glyphs without a Unicode mapping', () => {
+    const item = (str: string, x: number) => ({ str, transform: [11, 0, 0, 11, x, 700], width: 30, fontName: 'f1', hasEOL: false });
+    const lines = itemsToLines([item('\u0000 Challenge', 72), item('\ue000', 110), item('done\ufffd', 120)], { bold: new Set(), mono: new Set() });
+    expect(lines.map((l) => l.text)).toEqual(['Challenge done']);
   });
 
   it('turns lines set in a monospaced font into a code block, keeping indentation', async () => {

@@ -28,6 +28,7 @@ interface RawItem {
   hasEOL: boolean;
 }
 
+const UNMAPPED = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]|\p{Co}/gu;
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
 const MONO_FONT = /mono|courier|consol|menlo|code|typewriter|fixed/i;
 
@@ -56,7 +57,9 @@ export function itemsToLines(items: readonly RawItem[], fonts: FontFlags): TextL
     }
     current = null;
   };
-  for (const item of items) {
+  for (const raw of items) {
+    // Glyphs without a Unicode mapping come out as NUL, U+FFFD or private-use code points.
+    const item = { ...raw, str: raw.str.replace(UNMAPPED, '') };
     const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform;
     const size = round(Math.hypot(a, b) || Math.abs(d));
     if (item.str) {
