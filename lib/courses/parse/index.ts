@@ -127,7 +127,7 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
         case 'timeout':
           return fail('timeout', `${q} took too long to read (${r.reason}). Split it into smaller PDFs.`);
         default:
-          return fail('pdf_corrupt', `${q} cannot be read as a PDF: it is damaged or incomplete (${r.reason}). Export it again and upload the new file.`);
+          return fail('pdf_corrupt', `${q} cannot be read as a PDF: it is damaged or incomplete (${r.reason.replace(/\.$/, '')}). Export it again and upload the new file.`);
       }
     }
     if (r.markdown.length > l.maxTextChars) return fail('too_large', `${q} holds more text than one document can (${l.maxTextChars.toLocaleString('en')} characters). Split it.`);
@@ -144,7 +144,7 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
         case 'encrypted':
           return fail('docx_encrypted', `${q} is password-protected (encrypted). Remove the password in Word and upload it again.`);
         default:
-          return fail('docx_corrupt', `${q} cannot be read as a Word document: it is damaged or incomplete (${r.reason}). Save it again from Word.`);
+          return fail('docx_corrupt', `${q} cannot be read as a Word document: it is damaged or incomplete (${r.reason.replace(/\.$/, '')}). Save it again from Word.`);
       }
     }
     if (!r.markdown.trim()) return fail('no_text', `${q} has no text to make lessons from.`);

@@ -146,8 +146,14 @@ describe('PDF', () => {
     expect(r.message).toMatch(/“broken\.pdf” cannot be read as a PDF/);
     const truncated = twoPages.slice(0, Math.floor(twoPages.length / 3));
     const t = await parseUpload({ name: 'cut.pdf', bytes: truncated });
-    // pdfjs may recover text from the first objects; either way it must not throw.
-    if (!t.ok) expect(['pdf_corrupt', 'pdf_no_text']).toContain(t.code);
+    // pdfjs may recover text from the first objects; then the instructor is told the file looks cut off.
+    if (t.ok) expect(t.document.warnings.join(' ')).toMatch(/seems incomplete/);
+    else expect(['pdf_corrupt', 'pdf_no_text']).toContain(t.code);
+    const lecture = makeLecturePdf(6);
+    const half = await parseUpload({ name: 'half.pdf', bytes: lecture.slice(0, Math.floor(lecture.length * 0.6)) });
+    if (half.ok) expect(half.document.warnings.join(' ')).toMatch(/seems incomplete/);
+    else expect(half.code).toBe('pdf_corrupt');
+    expect(doc(await parseUpload({ name: 'whole.pdf', bytes: lecture })).warnings).toEqual([]);
   });
 
   it('refuses PDFs over the page limit and stops at the time budget', async () => {

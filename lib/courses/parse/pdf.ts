@@ -287,6 +287,10 @@ export async function pdfToMarkdown(bytes: Uint8Array, limits: ParseLimits, now:
     }
     const warnings =
       emptyPages > 0 ? [`${emptyPages} of ${pageCount} pages have no text layer (scanned images?) and were skipped.`] : [];
+    // pdfjs reconstructs what it can of a cut-off file; say so rather than silently lose its end.
+    if (!new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF')) {
+      warnings.push('The file seems incomplete (it has no end marker): check that the upload finished and that the last pages are there.');
+    }
     return { ok: true, markdown: linesToMarkdown(pages), pages: pageCount, warnings };
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: (error as PdfJsError).message ?? 'unreadable' };
