@@ -186,6 +186,28 @@ describe('DOCX', () => {
     expect(course.modules[0]?.lessons.map((l) => l.title)).toEqual(['Light reactions', 'The Calvin cycle']);
   });
 
+  it('keeps bold text, external hyperlinks and tables (first row as header)', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const parts = docxParts([]);
+    parts['word/document.xml'] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>` +
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t xml:space="preserve">A river is </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>fresh water</w:t></w:r>' +
+        '<w:r><w:t xml:space="preserve"> flowing to the sea; see </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>the atlas</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>' +
+        `<w:tbl><w:tr>${cell('River')}${cell('Length')}</w:tr><w:tr>${cell('Nile')}${cell('6650 km')}</w:tr></w:tbl></w:body></w:document>`,
+    );
+    parts['word/_rels/document.xml.rels'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://atlas.example/rivers" TargetMode="External"/></Relationships>',
+    );
+    const d = doc(await parseUpload({ name: 'rivers.docx', bytes: makeZip(parts) }));
+    expect(d.text).toContain('A river is **fresh water** flowing to the sea; see [the atlas](https://atlas.example/rivers).');
+    expect(d.text).toMatch(/^\| River \| Length {2}\|\n\| -+ \| -+ \|\n\| Nile {2}\| 6650 km \|$/m);
+  });
+
   it('refuses a zip bomb from its declared sizes', async () => {
     const r = failure(await parseUpload({ name: 'bomb.docx', bytes: makeZipBombDocx(30) }));
     expect(r.code).toBe('docx_zip_bomb');
