@@ -99,6 +99,13 @@ describe('PDF', () => {
     expect(d.text).toContain('networks were developed to go beyond it');
   });
 
+  it('does not take large numbers (chart labels) for headings', async () => {
+    const body = Array.from({ length: 6 }, (_, i) => ({ text: `Sentence ${i} of the paragraph explains the chart that follows it in some detail.` }));
+    const d = doc(await parseUpload({ name: 'chart.pdf', bytes: makePdf([{ lines: [{ text: 'Growth', size: 18 }, ...body, { text: '2020', size: 16 }, { text: '40 %', size: 16 }] }]) }));
+    expect(d.text).toMatch(/^# Growth$/m);
+    expect(d.text).not.toMatch(/^#+ (2020|40 %)$/m);
+  });
+
   it('drops glyphs without a Unicode mapping', () => {
     const item = (str: string, x: number) => ({ str, transform: [11, 0, 0, 11, x, 700], width: 30, fontName: 'f1', hasEOL: false });
     const lines = itemsToLines([item('\u0000 Challenge', 72), item('\ue000', 110), item('done\ufffd', 120)], { bold: new Set(), mono: new Set() });

@@ -101,9 +101,10 @@ function escapeLine(text: string): string {
     .replace(/^[•▪◦●‣∙·]\s*/u, '- ');
 }
 
+/** Short, not ending mid-sentence, and made of words (a chart's large axis numbers are not headings). */
 function isHeadingText(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words <= 20 && text.length <= 160 && !/[,;]$/.test(text);
+  return words <= 20 && text.length <= 160 && !/[,;]$/.test(text) && /\p{L}{2}/u.test(text);
 }
 
 /**
@@ -156,7 +157,7 @@ export function linesToMarkdown(allPages: readonly TextLine[][]): string {
     const i = headingSizes.indexOf(line.size);
     if (i >= 0 && isHeadingText(line.text)) return Math.min(i + 1, 4);
     // Bold body-size lines that are short and do not end a sentence are headings below the sized ones.
-    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 12 && !/[.,;:]$/.test(line.text)) {
+    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 12 && !/[.,;:]$/.test(line.text) && /\p{L}{2}/u.test(line.text)) {
       return Math.min(headingSizes.length + 1, 6);
     }
     return 0;
