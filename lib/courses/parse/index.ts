@@ -112,7 +112,10 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
     } else warnings.push(`${q} is not named .pdf but is a PDF; it was read as one.`);
   }
   // The document's path keeps the name the instructor knows, with the extension of what it really is.
-  const path = claimed === format ? name : `${name.replace(/\.[^.]+$/, '')}${FORMAT_EXTENSION[format]}`;
+  const ext = extensionOf(name);
+  const known = ext in TEXT_EXTENSIONS || ext in BINARY_EXTENSIONS;
+  // (A name without a known extension, typed by its MIME type or its bytes, gets one, so the pipeline reads it right.)
+  const path = claimed === format && known ? name : known ? `${name.slice(0, -ext.length)}${FORMAT_EXTENSION[format]}` : `${name}${FORMAT_EXTENSION[format]}`;
 
   if (format === 'pdf') {
     const r = await pdfToMarkdown(file.bytes, l);

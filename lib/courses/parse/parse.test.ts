@@ -324,6 +324,9 @@ describe('wrong, empty and unknown files', () => {
     expect(d.warnings[0]).toMatch(/not named \.pdf but is a PDF/);
     const w = doc(await parseUpload({ name: 'essay', bytes: makeDocx([{ text: 'An essay about rivers and their deltas.' }]) }));
     expect(w).toMatchObject({ format: 'docx', path: 'essay.docx' });
+    const md = doc(await parseUpload({ name: 'readme', bytes: text('# Hi\n\nThere.'), declaredType: 'text/markdown' }));
+    expect(md).toMatchObject({ format: 'markdown', path: 'readme.md' });
+    expect(doc(await parseUpload({ name: 'v1.2 notes', bytes: text('Plain words.') }))).toMatchObject({ format: 'text', path: 'v1.2 notes.txt' });
   });
 
   it('uses only the base name of the file', () => {
