@@ -214,6 +214,8 @@ export async function parseUploads(
     const result = await parseUpload({ ...file, name }, l);
     if (result.ok) {
       const document = { ...result.document };
+      // The path can differ from the name (a PDF sent as .docx); it must be unique too.
+      if (document.path !== name) document.path = uniqueName(document.path, taken);
       if (name !== originalName) document.warnings = [`“${originalName}” was chosen twice; this copy is named “${name}”.`, ...document.warnings];
       taken.add(document.path.toLowerCase());
       taken.add(name.toLowerCase());

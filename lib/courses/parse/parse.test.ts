@@ -349,6 +349,12 @@ describe('parseUploads', () => {
     expect(r.files[2]?.result.ok).toBe(false);
   });
 
+  it('keeps paths unique when a file is read as another format', async () => {
+    const r = await parseUploads([{ name: 'report.pdf', bytes: makeLecturePdf(1) }, { name: 'report.docx', bytes: makeLecturePdf(1) }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.documents.map((d) => d.path)).toEqual(['report.pdf', 'report (2).pdf']);
+  });
+
   it('can refuse duplicates, also against names already in the course', async () => {
     const r = await parseUploads([md('One')], undefined, { duplicates: 'refuse', existingNames: ['NOTES.md'] });
     if (!r.ok) throw new Error(r.message);
