@@ -31,7 +31,18 @@ function differs<T extends Record<string, unknown>>(row: T, next: Partial<T>): b
   });
 }
 
-export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[], now = new Date()): Promise<SyncReport> {
+export interface SyncOptions {
+  /** Approval state of generated cards the sync creates ("pending" when the course requires approval). */
+  newCardApproval?: 'approved' | 'pending';
+}
+
+export async function syncCourse(
+  db: Db,
+  course: Course,
+  cards: GeneratedCard[],
+  now = new Date(),
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   const report: SyncReport = {
     course: { key: course.key, created: false, updated: false },
     modules: zero(),
@@ -92,15 +103,21 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
         }
       }
 
-      // Lessons (keys are unique per module; a lesson's key carries its module's key)
+      // Lessons: keys are unique in the course, so a lesson the outline moved to another module keeps its
+      // row (and its learners' progress and cards); a live row wins over a retired one with the same key.
       const existingLessons = await tx.lesson.findMany({ where: { module: { courseId } } });
-      const lessonByPlace = new Map(existingLessons.map((l) => [`${l.moduleId}\u0000${l.key}`, l]));
+      const lessonByKey = new Map<string, (typeof existingLessons)[number]>();
+      for (const l of existingLessons) {
+        const seen = lessonByKey.get(l.key);
+        if (!seen || (seen.retiredAt && !l.retiredAt)) lessonByKey.set(l.key, l);
+      }
       const keptLessonIds = new Set<string>();
       const lessonIds = new Map<string, string>();
       for (const mod of course.modules) {
         const moduleId = moduleIds.get(mod.key)!;
         for (const lesson of mod.lessons) {
           const data = {
+            moduleId,
             title: lesson.title,
             order: lesson.order,
             markdown: lesson.markdown,
@@ -108,9 +125,9 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
             sourceFile: lesson.sourceFile,
             retiredAt: null,
           };
-          const row = lessonByPlace.get(`${moduleId}\u0000${lesson.key}`);
+          const row = lessonByKey.get(lesson.key);
           if (!row) {
-            const created = await tx.lesson.create({ data: { ...data, moduleId, key: lesson.key } });
+            const created = await tx.lesson.create({ data: { ...data, key: lesson.key } });
             lessonIds.set(lesson.key, created.id);
             keptLessonIds.add(created.id);
             report.lessons.created++;
@@ -133,7 +150,8 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
       }
 
       // Cards (keys unique per lesson); instructor edits and suspensions live in other columns and survive.
-      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } } } });
+      // Only generated cards are the sync's: instructors' and learners' own cards are never retired by it.
+      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } }, origin: 'generated' } });
       const cardByPlace = new Map(existingCards.map((c) => [`${c.lessonId}\u0000${c.key}`, c]));
       const keptCardIds = new Set<string>();
       for (const [lessonKey, list] of cardsByLesson) {
@@ -152,7 +170,9 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
           };
           const row = cardByPlace.get(`${lessonId}\u0000${card.key}`);
           if (!row) {
-            const created = await tx.card.create({ data: { ...data, lessonId, key: card.key } });
+            const created = await tx.card.create({
+              data: { ...data, lessonId, key: card.key, approval: options.newCardApproval ?? 'approved' },
+            });
             keptCardIds.add(created.id);
             report.cards.created++;
           } else {
