@@ -1,6 +1,7 @@
 // Writes a pipeline result (Course + generated cards) to the database by stable keys, in one transaction.
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ContentIssue, Course } from './types';
 import { loadCourse } from './load';
 import type { GeneratedCard } from '@/lib/cards/types';
@@ -34,6 +35,8 @@ function differs<T extends Record<string, unknown>>(row: T, next: Partial<T>): b
 export interface SyncOptions {
   /** Approval state of generated cards the sync creates ("pending" when the course requires approval). */
   newCardApproval?: 'approved' | 'pending';
+  /** More writes that must commit or roll back with the sync (e.g. publishing a draft). */
+  within?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
 
 export async function syncCourse(
@@ -191,6 +194,7 @@ export async function syncCourse(
           report.cards.retired++;
         }
       }
+      if (options.within) await options.within(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -200,3 +200,20 @@ describe('generationCourse', () => {
     expect(prose('x').split(/\s+/).length).toBeGreaterThan(150);
   });
 });
+
+describe('instructor cards in the outline', () => {
+  it('adds and removes a card; cloze text becomes front and back', async () => {
+    const { addLessonCard, removeLessonCard, clozeFromText } = await import('./outline');
+    const cloze = clozeFromText('The {{sinoatrial node}} starts each heartbeat.');
+    expect(cloze).toEqual({ ok: true, front: 'The [...] starts each heartbeat.', back: 'sinoatrial node' });
+    expect(clozeFromText('no gap').ok).toBe(false);
+    expect(clozeFromText('{{a}} and {{b}}').ok).toBe(false);
+    let outline = proposeOutline(docs());
+    outline = ok(addLessonCard(outline, 'blood/platelets', { key: 'i-abc123', type: 'basic', front: 'What do platelets do?', back: 'Clot blood' }));
+    expect(outline.modules[1]?.lessons[1]?.cards).toHaveLength(1);
+    expect(addLessonCard(outline, 'blood/platelets', { key: 'i-abc123', type: 'basic', front: 'Q', back: 'A' }).ok).toBe(false);
+    expect(addLessonCard(outline, 'blood/platelets', { key: 'i-abc999', type: 'basic', front: ' ', back: 'A' }).ok).toBe(false);
+    outline = ok(removeLessonCard(outline, 'i-abc123'));
+    expect(outline.modules[1]?.lessons[1]?.cards).toBeUndefined();
+  });
+});

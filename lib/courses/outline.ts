@@ -24,6 +24,31 @@ const moduleKey = z.string().min(1).max(80).regex(KEY, 'a key is lower-case word
 const lessonKey = z.string().min(3).max(200);
 const title = z.string().trim().min(1, 'a title cannot be empty').max(200, 'at most 200 characters');
 
+const cardText = z.string().trim().min(1, 'this side of the card cannot be empty').max(2000, 'at most 2,000 characters');
+
+/** A card the instructor wrote. Cloze: `front` holds the sentence with `[...]`, `back` the hidden words. */
+export const manualCardSchema = z.object({
+  key: z.string().regex(/^i-[0-9a-z]{6,32}$/),
+  type: z.enum(['basic', 'cloze']),
+  front: cardText,
+  back: cardText,
+});
+export type ManualCard = z.infer<typeof manualCardSchema>;
+
+/**
+ * A cloze card from a sentence with the hidden words in double braces: "The {{heart}} pumps blood" →
+ * front "The [...] pumps blood", back "heart". Exactly one gap.
+ */
+export function clozeFromText(text: string): { ok: true; front: string; back: string } | { ok: false; error: string } {
+  const gaps = [...text.matchAll(/\{\{([^{}]+)\}\}/g)];
+  if (gaps.length !== 1) return { ok: false, error: 'Put the words to hide in double braces, once: The {{heart}} pumps blood.' };
+  const gap = gaps[0] as RegExpMatchArray;
+  const back = (gap[1] ?? '').trim();
+  const front = text.replace(gap[0], '[...]').trim();
+  if (!back || front === '[...]') return { ok: false, error: 'Write a sentence around the hidden words.' };
+  return { ok: true, front, back };
+}
+
 export const outlineLessonSchema = z.object({
   key: lessonKey,
   /** Document file name the lesson comes from. */
@@ -32,6 +57,8 @@ export const outlineLessonSchema = z.object({
   heading: z.string().max(300),
   /** The instructor's title, when they renamed the lesson. */
   title: title.optional(),
+  /** The instructor's own cards for this lesson (written as origin "instructor" cards on publish). */
+  cards: z.array(manualCardSchema).max(100).optional(),
 });
 
 export const outlineModuleSchema = z.object({
@@ -338,6 +365,33 @@ export function splitModule(outline: Outline, moduleKey: string, lessonKey: stri
   next.usedKeys = [...new Set([...next.usedKeys, key])];
   next.modules.splice(i + 1, 0, { key, title: lessonTitle(first), description: '', prerequisites: [], lessons: moved });
   return done(next);
+}
+
+/** Adds the instructor's card to a lesson (`key` must be new, e.g. from randomCardKey()). */
+export function addLessonCard(outline: Outline, lessonKey: string, card: ManualCard): OutlineResult {
+  const next = clone(outline);
+  const at = findLesson(next, lessonKey);
+  const lesson = at ? next.modules[at.m]?.lessons[at.l] : undefined;
+  if (!lesson) return { ok: false, error: 'That lesson is not in the outline.' };
+  const parsed = manualCardSchema.safeParse(card);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid card' };
+  if (next.modules.some((m) => m.lessons.some((l) => l.cards?.some((c) => c.key === card.key)))) return { ok: false, error: 'That card exists already.' };
+  lesson.cards = [...(lesson.cards ?? []), parsed.data];
+  return done(next);
+}
+
+export function removeLessonCard(outline: Outline, cardKey: string): OutlineResult {
+  const next = clone(outline);
+  for (const m of next.modules) {
+    for (const l of m.lessons) {
+      if (l.cards?.some((c) => c.key === cardKey)) {
+        l.cards = l.cards.filter((c) => c.key !== cardKey);
+        if (l.cards.length === 0) delete l.cards;
+        return done(next);
+      }
+    }
+  }
+  return { ok: false, error: 'That card is not in the outline.' };
 }
 
 export function setPrerequisites(outline: Outline, moduleKey: string, prerequisites: readonly string[]): OutlineResult {
