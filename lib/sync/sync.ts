@@ -2,8 +2,8 @@
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ContentIssue, Course } from './types';
-import { loadCourse } from './load';
+import type { ContentIssue, Course } from '@/lib/content/types';
+import { loadCourse } from '@/lib/content/load';
 import type { GeneratedCard } from '@/lib/cards/types';
 
 export interface EntityCounts {
