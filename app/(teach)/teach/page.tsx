@@ -35,6 +35,11 @@ export default async function TeachPage() {
         <h3 className="font-semibold">New class</h3>
         <CreateClassForm zones={timeZoneOptions(user.timeZone)} defaultZone={user.timeZone} />
       </section>
+      <section className="card space-y-2" aria-labelledby="authoring-h">
+        <h2 id="authoring-h" className="text-lg font-semibold">Courses</h2>
+        <p className="text-sm text-muted">Make a course from your own documents: upload, arrange the outline, preview lessons and cards, publish.</p>
+        <Link className="btn-secondary" href="/teach/courses">Your courses</Link>
+      </section>
       <section className="card space-y-2" aria-labelledby="cards-h">
         <h2 id="cards-h" className="text-lg font-semibold">Flashcards</h2>
         <p className="text-sm text-muted">{cardCount} generated cards · {openFlags} open flag{openFlags === 1 ? '' : 's'} from learners</p>
