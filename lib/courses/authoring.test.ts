@@ -175,3 +175,26 @@ describe('authoring a course (SQLite)', () => {
     expect(await addPrivateCard(t.db, learner, lesson.id, { type: 'basic', front: 'q', back: 'a' })).toEqual({ ok: false, error: 'This lesson is not available.' });
   }, 60_000);
 });
+
+describe('PDF and DOCX uploads (lib/courses/parse behind uploadParser)', () => {
+  it('a two-page PDF with headings becomes lessons; a file that only claims to be a PDF is refused with its own message', async () => {
+    const { makeLecturePdf } = await import('./parse/make-fixtures');
+    const { uploadParser } = await import('./parser');
+    const course = await createDraftCourse(t.db, owner, { title: 'Memory lectures', description: '' });
+    const pdf = { name: 'lecture.pdf', bytes: makeLecturePdf(4) };
+    const parsed = await parseUploads([pdf], uploadParser);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.files[0]?.mediaType).toBe('application/pdf');
+    const up = await uploadDocuments(t.db, course.id, owner, parsed.files.map((p) => ({ ...p, bytes: pdf.bytes })));
+    expect(up.ok).toBe(true);
+    const draft = (await loadDraft(t.db, course.id))!;
+    expect(draft.outline.modules.map((m) => m.title)).toEqual(['Lecture Notes on Memory']);
+    expect(draft.outline.modules[0]!.lessons.length).toBeGreaterThanOrEqual(1);
+    const stored = await t.db.courseDocument.findFirstOrThrow({ where: { courseId: course.id } });
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(pdf.bytes))).toBe(true);
+
+    const fake = await parseUploads([{ name: 'notes.pdf', bytes: enc('just text, not a PDF') }], uploadParser);
+    expect(fake.files).toEqual([]);
+    expect(fake.errors[0]).toMatchObject({ name: 'notes.pdf', code: 'wrong_type' });
+  }, 60_000);
+});

@@ -115,7 +115,7 @@ export async function currentDocuments(client: Client, courseId: string): Promis
 }
 
 export function parseCurrent(docs: readonly CurrentDocument[]): ParsedDocument[] {
-  return docs.map((d) => ({ ...parseDocument({ path: pipelinePath(d.name), text: d.text }, { docKey: d.docKey }), name: d.name }));
+  return docs.map((d) => ({ ...parseDocument({ path: pipelinePath(d.name, d.mediaType), text: d.text }, { docKey: d.docKey }), name: d.name }));
 }
 
 async function usedKeys(tx: Tx, courseId: string, outline: Outline): Promise<Set<string>> {
@@ -167,14 +167,17 @@ export async function uploadDocuments(
           continue;
         }
         const known = previousKey.get(file.name);
-        const parsed = parseDocument({ path: pipelinePath(file.name), text: file.text }, known ? { docKey: known } : { taken });
+        const parsed = parseDocument({ path: pipelinePath(file.name, file.mediaType), text: file.text }, known ? { docKey: known } : { taken });
         taken.add(parsed.docKey);
         const fatal = parsed.issues.find((i) => i.level === 'error');
         if (fatal || parsed.lessons.length === 0) {
           errors.push({ name: file.name, code: 'no-text', message: fatal ? capitalise(fatal.message) : 'No lessons could be made from this file.' });
           continue;
         }
-        summary.issues.push(...parsed.issues.map((i) => ({ ...i, file: file.name })));
+        summary.issues.push(
+          ...(file.warnings ?? []).map((message) => ({ level: 'warning' as const, file: file.name, message })),
+          ...parsed.issues.map((i) => ({ ...i, file: file.name })),
+        );
         (existing ? summary.updated : summary.added).push(file.name);
         writes.push({
           courseId,

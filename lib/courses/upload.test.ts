@@ -61,6 +61,8 @@ describe('parseUploads', () => {
 
   it('parsed PDF and DOCX text is read as Markdown', () => {
     expect(pipelinePath('notes.md')).toBe('notes.md');
-    expect(pipelinePath('lecture.pdf')).toBe('lecture.pdf.md');
+    expect(pipelinePath('lecture.pdf', 'application/pdf')).toBe('lecture.pdf.md');
+    expect(pipelinePath('page.txt', 'text/html')).toBe('page.txt.html');
+    expect(pipelinePath('page.html', 'text/html')).toBe('page.html');
   });
 });

@@ -16,7 +16,8 @@ export interface UploadFile {
   bytes: Uint8Array;
 }
 
-export type UploadErrorCode = 'too-large' | 'too-many' | 'empty' | 'unsupported' | 'duplicate' | 'bad-name' | 'unreadable' | 'no-text';
+/** Our own codes, or a parser's (lib/courses/parse's ParseErrorCode, e.g. "pdf_no_text"). */
+export type UploadErrorCode = 'too-large' | 'too-many' | 'empty' | 'unsupported' | 'duplicate' | 'bad-name' | 'unreadable' | 'no-text' | (string & {});
 
 export interface UploadError {
   name: string;
@@ -26,13 +27,15 @@ export interface UploadError {
 
 export interface ParsedFile {
   name: string;
+  /** Things the parser noticed that did not stop it (e.g. pages without text). */
+  warnings?: string[];
   mediaType: string;
   /** Text the lesson pipeline reads (Markdown, plain text or HTML). */
   text: string;
   sha256: string;
 }
 
-export type ParseOutcome = { ok: true; mediaType: string; text: string } | { ok: false; code: UploadErrorCode; message: string };
+export type ParseOutcome = { ok: true; mediaType: string; text: string; warnings?: string[] } | { ok: false; code: UploadErrorCode; message: string };
 
 /** Turns one file's bytes into pipeline text. PDF and DOCX come with lib/courses/parse. */
 export type UploadParser = (file: UploadFile) => Promise<ParseOutcome>;
@@ -65,9 +68,17 @@ export const textParser: UploadParser = async ({ name, bytes }) => {
 /** Extensions the current parser accepts, for the file input's `accept`. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = [...SUPPORTED_EXTENSIONS];
 
-/** The path lib/content cleans the text under: its format follows the extension (parsed PDF/DOCX are Markdown). */
-export function pipelinePath(name: string): string {
-  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extensionOf(name)) ? name : `${name}.md`;
+const EXTENSION_OF_TYPE: Record<string, string> = { 'text/markdown': '.md', 'text/plain': '.txt', 'text/html': '.html' };
+
+/**
+ * The path lib/content cleans the text under, whose extension tells it the format: the file's own name when
+ * that matches what the text is, else the name with the right extension added (parsed PDF/DOCX are Markdown).
+ */
+export function pipelinePath(name: string, mediaType = ''): string {
+  const wanted = EXTENSION_OF_TYPE[mediaType] ?? '.md';
+  const ext = extensionOf(name);
+  const same = MEDIA_TYPES[ext] !== undefined && (mediaType === '' || MEDIA_TYPES[ext] === mediaType);
+  return same && (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) ? name : `${name}${wanted}`;
 }
 
 function cleanName(raw: string): string {
@@ -128,7 +139,7 @@ export async function parseUploads(
       outcome = { ok: false, code: 'unreadable', message: 'The file could not be read.' };
     }
     if (!outcome.ok) errors.push({ name, code: outcome.code, message: outcome.message });
-    else parsed.push({ name, mediaType: outcome.mediaType, text: outcome.text, sha256: sha256(file.bytes) });
+    else parsed.push({ name, mediaType: outcome.mediaType, text: outcome.text, sha256: sha256(file.bytes), ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}) });
   }
   return { files: parsed, errors };
 }
