@@ -2,7 +2,7 @@
 // the draft outline, preview, diff before apply, publish (the sync, in one transaction) and card approval.
 // Callers prove the right to edit first (lib/courses/access via the actions, or the CLI's --owner), and pass
 // the course id they checked; every function here only touches rows of that course.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { generateCourseCards } from '@/lib/cards';
@@ -277,13 +277,43 @@ export interface DraftBuild {
   cards: GeneratedCard[];
 }
 
-/** The Course and generated cards publishing would write (card generation is the slow part: once per call). */
-export function buildDraft(draft: Draft): DraftBuild {
-  const meta = { key: draft.course.key, title: draft.course.title, description: draft.course.description };
-  const course = outlineToCourse(draft.outline, draft.parsed, meta);
-  const cards = generateCourseCards(generationCourse(draft.outline, draft.parsed, meta));
+function withModuleKeys(course: Course, cards: readonly GeneratedCard[]): GeneratedCard[] {
   const moduleOf = new Map(course.modules.flatMap((m) => m.lessons.map((l) => [l.key, m.key] as const)));
-  return { course, cards: cards.map((c) => ({ ...c, moduleKey: moduleOf.get(c.lessonKey) ?? c.moduleKey })) };
+  return cards.map((c) => ({ ...c, moduleKey: moduleOf.get(c.lessonKey) ?? c.moduleKey }));
+}
+
+function draftMeta(draft: Draft) {
+  return { key: draft.course.key, title: draft.course.title, description: draft.course.description };
+}
+
+/** The Course and generated cards publishing would write, freshly generated (the slow part). */
+export function buildDraft(draft: Draft): DraftBuild {
+  const meta = draftMeta(draft);
+  const course = outlineToCourse(draft.outline, draft.parsed, meta);
+  return { course, cards: withModuleKeys(course, generateCourseCards(generationCourse(draft.outline, draft.parsed, meta))) };
+}
+
+/**
+ * The same for previews: the generated cards are kept in the draft row, stamped with a hash of exactly what
+ * they are generated from, so paging through lesson previews does not regenerate a long document's cards.
+ * Publishing and the diff always generate afresh.
+ */
+export async function buildDraftForPreview(client: Client, draft: Draft): Promise<DraftBuild> {
+  const meta = draftMeta(draft);
+  const course = outlineToCourse(draft.outline, draft.parsed, meta);
+  const input = generationCourse(draft.outline, draft.parsed, meta);
+  const stamp = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const row = await client.courseDraft.findUnique({ where: { courseId: draft.course.id }, select: { cards: true, cardsStamp: true } });
+  if (row?.cards && row.cardsStamp === stamp) {
+    try {
+      return { course, cards: withModuleKeys(course, JSON.parse(row.cards) as GeneratedCard[]) };
+    } catch {
+      // regenerate below
+    }
+  }
+  const cards = generateCourseCards(input);
+  await client.courseDraft.updateMany({ where: { courseId: draft.course.id }, data: { cards: JSON.stringify(cards), cardsStamp: stamp } });
+  return { course, cards: withModuleKeys(course, cards) };
 }
 
 // ---------- diff and publish ----------

@@ -3,7 +3,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { requireCourseInstructor, editableCourseWhere } from '@/lib/courses/access';
-import { buildDraft, courseCards, diffDraft, loadDraft, privateCards, type Approval } from '@/lib/courses/authoring';
+import { buildDraftForPreview, courseCards, diffDraft, loadDraft, privateCards, type Approval } from '@/lib/courses/authoring';
 import { lessonTitle } from '@/lib/courses/outline';
 import { renderLesson } from '@/lib/data/render';
 import { lessonHref } from '@/lib/course-urls';
@@ -64,7 +64,7 @@ export async function getLessonPreview(courseId: string, lessonKey: string) {
   const access = await requireCourseInstructor(courseId, { returnTo: teachCoursePath(courseId) });
   const draft = await loadDraft(db, access.course.id);
   if (!draft) return null;
-  const build = buildDraft(draft);
+  const build = await buildDraftForPreview(db, draft);
   const mod = build.course.modules.find((m) => m.lessons.some((l) => l.key === lessonKey));
   const lesson = mod?.lessons.find((l) => l.key === lessonKey);
   const entry = draft.outline.modules.flatMap((m) => m.lessons).find((l) => l.key === lessonKey);

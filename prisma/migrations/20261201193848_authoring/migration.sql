@@ -20,6 +20,8 @@ CREATE TABLE "CourseDocument" (
 CREATE TABLE "CourseDraft" (
     "courseId" TEXT NOT NULL PRIMARY KEY,
     "outline" TEXT NOT NULL,
+    "cards" TEXT,
+    "cardsStamp" TEXT,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CourseDraft_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
