@@ -56,9 +56,10 @@ export interface ActionResult {
 const SIGNED_OUT = 'Your session has ended, or you may not edit this course. Sign in again.';
 const NOT_FOUND = 'Course not found.';
 
-function teachPaths(courseId: string) {
-  revalidatePath(`/teach/courses/${courseId}`, 'layout');
-  revalidatePath('/teach/courses');
+/** Every page under /teach/courses (the course's pages are addressed by key, which the action does not need). */
+function teachPaths() {
+  revalidatePath('/teach/courses', 'layout');
+  revalidatePath('/teach');
 }
 
 async function editor(rawCourseId: unknown) {
@@ -74,7 +75,7 @@ export async function createCourseAction(_prev: CourseFormState, form: FormData)
   if (!parsed.success) return { ok: false, message: 'Please fix the highlighted fields.', errors: fieldErrors(parsed.error) };
   const course = await createDraftCourse(db, user.id, parsed.data);
   revalidatePath('/teach/courses');
-  redirect(`/teach/courses/${course.id}`);
+  redirect(`/teach/courses/${encodeURIComponent(course.key)}`);
 }
 
 export async function updateCourseAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
@@ -83,7 +84,7 @@ export async function updateCourseAction(_prev: CourseFormState, form: FormData)
   const parsed = courseDetailsSchema.safeParse({ title: form.get('title'), description: form.get('description') ?? '' });
   if (!parsed.success) return { ok: false, message: 'Please fix the highlighted fields.', errors: fieldErrors(parsed.error) };
   await updateCourseDetails(db, access.course.id, { ...parsed.data, requireApproval: form.get('requireApproval') === 'on' });
-  teachPaths(access.course.id);
+  teachPaths();
   revalidatePath('/courses', 'layout');
   return { ok: true, message: 'Course details saved.', errors: {} };
 }
@@ -105,7 +106,7 @@ export async function uploadDocumentsAction(_prev: CourseFormState, form: FormDa
     parsed.map((p) => ({ ...p, bytes: bytesOf.get(p.name) ?? new Uint8Array() })),
   );
   if (!result.ok) return { ok: false, message: result.error, errors: {}, ...(result.errors ? { fileErrors: result.errors } : {}) };
-  teachPaths(access.course.id);
+  teachPaths();
   const s = result.summary;
   const parts = [
     s.added.length ? `${s.added.length} added` : '',
@@ -122,7 +123,7 @@ export async function removeDocumentAction(courseId: string, name: string): Prom
   if (!parsedName.success) return { ok: false, error: 'Invalid document.' };
   const result = await removeDocument(db, access.course.id, parsedName.data);
   if (!result.ok) return { ok: false, error: result.error };
-  teachPaths(access.course.id);
+  teachPaths();
   return { ok: true, message: `${parsedName.data} removed from the draft.` };
 }
 
@@ -142,7 +143,7 @@ async function editOutline(courseId: string, edit: (outline: Outline) => Outline
       create: { courseId: access.course.id, outline: JSON.stringify(checked.outline) },
       update: { outline: JSON.stringify(checked.outline) },
     });
-    teachPaths(access.course.id);
+    teachPaths();
     return { ok: true, message: 'Saved.' };
   });
 }
@@ -202,7 +203,7 @@ export async function publishAction(courseId: string): Promise<ActionResult> {
   if (!access) return { ok: false, error: SIGNED_OUT };
   const result = await publishDraft(db, access.course.id);
   if (!result.ok) return { ok: false, error: result.error };
-  teachPaths(access.course.id);
+  teachPaths();
   revalidatePath('/courses', 'layout');
   revalidatePath('/home');
   revalidatePath('/review');
@@ -220,7 +221,7 @@ export async function setCardApprovalAction(courseId: string, cardId: string, ap
   if (!parsed.success) return { ok: false, error: 'Invalid request.' };
   const result = await setCardApproval(db, access.course.id, parsed.data.cardId, parsed.data.approval);
   if (!result.ok) return { ok: false, error: result.error };
-  teachPaths(access.course.id);
+  teachPaths();
   revalidatePath('/review');
   return { ok: true, message: parsed.data.approval === 'approved' ? 'Card approved.' : parsed.data.approval === 'rejected' ? 'Card rejected.' : 'Card back to pending.' };
 }

@@ -2,46 +2,19 @@
 // course (lib/courses/access: a draft of someone else is a 404, their published course a 403).
 import 'server-only';
 import { db } from '@/lib/db';
-import { requireCourseInstructor, editableCourseWhere } from '@/lib/courses/access';
+import { requireCourseInstructor } from '@/lib/courses/access';
 import { buildDraftForPreview, courseCards, diffDraft, loadDraft, privateCards, type Approval } from '@/lib/courses/authoring';
 import { lessonTitle } from '@/lib/courses/outline';
 import { renderLesson } from '@/lib/data/render';
 import { lessonHref } from '@/lib/course-urls';
 
-export function teachCoursePath(courseId: string, rest = ''): string {
-  return `/teach/courses/${encodeURIComponent(courseId)}${rest}`;
-}
-
-/** Courses the instructor owns or co-teaches, newest first. */
-export async function getTeachCourses(userId: string) {
-  const rows = await db.course.findMany({
-    where: editableCourseWhere(userId),
-    orderBy: { createdAt: 'desc' },
-    select: {
-      id: true,
-      key: true,
-      title: true,
-      status: true,
-      publishedAt: true,
-      ownerId: true,
-      _count: { select: { documents: true } },
-      modules: { where: { retiredAt: null }, select: { _count: { select: { lessons: { where: { retiredAt: null } } } } } },
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    title: r.title,
-    status: r.status,
-    publishedAt: r.publishedAt,
-    owned: r.ownerId === userId,
-    lessons: r.modules.reduce((n, m) => n + m._count.lessons, 0),
-  }));
+export function teachCoursePath(courseKey: string, rest = ''): string {
+  return `/teach/courses/${encodeURIComponent(courseKey)}${rest}`;
 }
 
 /** The course workspace: details, documents and the draft outline. */
-export async function getCourseWorkspace(courseId: string) {
-  const access = await requireCourseInstructor(courseId, { returnTo: teachCoursePath(courseId) });
+export async function getCourseWorkspace(courseKey: string) {
+  const access = await requireCourseInstructor({ key: courseKey }, { returnTo: teachCoursePath(courseKey) });
   const draft = await loadDraft(db, access.course.id);
   if (!draft) return null;
   return {
@@ -60,8 +33,8 @@ export async function getCourseWorkspace(courseId: string) {
 }
 
 /** One lesson of the draft as learners will see it, with the cards publishing would give it. */
-export async function getLessonPreview(courseId: string, lessonKey: string) {
-  const access = await requireCourseInstructor(courseId, { returnTo: teachCoursePath(courseId) });
+export async function getLessonPreview(courseKey: string, lessonKey: string) {
+  const access = await requireCourseInstructor({ key: courseKey }, { returnTo: teachCoursePath(courseKey) });
   const draft = await loadDraft(db, access.course.id);
   if (!draft) return null;
   const build = await buildDraftForPreview(db, draft);
@@ -92,8 +65,8 @@ export async function getLessonPreview(courseId: string, lessonKey: string) {
 }
 
 /** What publishing would change, compared with what learners have now. */
-export async function getPublishPreview(courseId: string) {
-  const access = await requireCourseInstructor(courseId, { returnTo: teachCoursePath(courseId, '/publish') });
+export async function getPublishPreview(courseKey: string) {
+  const access = await requireCourseInstructor({ key: courseKey }, { returnTo: teachCoursePath(courseKey, '/publish') });
   const result = await diffDraft(db, access.course.id);
   if (!result) return null;
   const titles = new Map(result.build.course.modules.flatMap((m) => m.lessons.map((l) => [l.key, l.title] as const)));
@@ -101,8 +74,8 @@ export async function getPublishPreview(courseId: string) {
 }
 
 /** The course's published shared cards, for approving or rejecting generated ones. */
-export async function getApprovalCards(courseId: string, approval?: Approval) {
-  const access = await requireCourseInstructor(courseId, { returnTo: teachCoursePath(courseId, '/cards') });
+export async function getApprovalCards(courseKey: string, approval?: Approval) {
+  const access = await requireCourseInstructor({ key: courseKey }, { returnTo: teachCoursePath(courseKey, '/approve') });
   const cards = await courseCards(db, access.course.id, approval ? { approval } : {});
   const course = await db.course.findUniqueOrThrow({ where: { id: access.course.id }, select: { title: true, requireApproval: true, status: true } });
   return { access, course, cards };

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { getTeachCourses, teachCoursePath } from '@/lib/data/authoring';
+import { getTeachCourses } from '@/lib/data/teach';
+import { TeachCourseList } from '@/components/teach/course-list';
 import { CreateCourseForm } from '@/components/courses/course-forms';
 
 export const metadata: Metadata = { title: 'Your courses' };
@@ -17,19 +17,7 @@ export default async function TeachCoursesPage() {
       </div>
       <section className="card space-y-3" aria-labelledby="courses-h">
         <h2 id="courses-h" className="text-lg font-semibold">Courses you teach</h2>
-        {courses.length === 0 ? (
-          <p className="text-sm text-muted">No courses yet.</p>
-        ) : (
-          <ul className="divide-y divide-border">
-            {courses.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
-                <Link className="link font-medium" href={teachCoursePath(c.id)}>{c.title}</Link>
-                <span className="badge">{c.status === 'draft' ? 'Draft' : 'Published'}</span>
-                <span className="text-sm text-muted">{c.lessons} live lesson{c.lessons === 1 ? '' : 's'}{c.owned ? '' : ' · co-instructor'}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TeachCourseList courses={courses} />
       </section>
       <section className="card space-y-3" aria-labelledby="new-course-h">
         <h2 id="new-course-h" className="text-lg font-semibold">New course</h2>

@@ -1,7 +1,7 @@
-import Link from 'next/link';
+import { CourseTeachNav } from '@/components/teach/course-nav';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { getPublishPreview, teachCoursePath } from '@/lib/data/authoring';
+import { getPublishPreview } from '@/lib/data/authoring';
 import { PublishButton } from '@/components/courses/course-forms';
 import type { CardDiffEntry, LessonDiffEntry } from '@/lib/courses/diff';
 
@@ -46,19 +46,15 @@ function CardList({ title, items, lessonTitle }: { title: string; items: CardDif
   );
 }
 
-export default async function PublishPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
-  const page = await getPublishPreview(courseId);
+export default async function PublishPage({ params }: { params: Promise<{ course: string }> }) {
+  const { course: courseKey } = await params;
+  const page = await getPublishPreview(courseKey);
   if (!page) notFound();
   const { diff, course } = page;
   const draft = course.status === 'draft';
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="link" href={teachCoursePath(course.id)}>{course.title}</Link>
-        <span aria-hidden> / </span>
-        <span>Review changes</span>
-      </nav>
+      <CourseTeachNav course={course} current="publish" />
       <h1 className="text-2xl font-bold">{draft ? 'Review and publish' : 'Review changes before applying'}</h1>
       <section className="card space-y-4" aria-labelledby="diff-h">
         <h2 id="diff-h" className="text-lg font-semibold">What learners will get</h2>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CourseTeachNav } from '@/components/teach/course-nav';
 import type { Metadata } from 'next';
 import { getApprovalCards, teachCoursePath } from '@/lib/data/authoring';
 import { ApprovalButtons } from '@/components/courses/card-actions';
@@ -8,26 +9,22 @@ export const metadata: Metadata = { title: 'Approve cards' };
 
 const LABEL: Record<string, string> = { approved: 'Approved', pending: 'Waiting', rejected: 'Rejected' };
 
-export default async function ApproveCardsPage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<{ show?: string }> }) {
-  const { courseId } = await params;
+export default async function ApproveCardsPage({ params, searchParams }: { params: Promise<{ course: string }>; searchParams: Promise<{ show?: string }> }) {
+  const { course: courseKey } = await params;
   const show = approvalSchema.safeParse((await searchParams).show);
-  const page = await getApprovalCards(courseId, show.success ? show.data : undefined);
-  const base = teachCoursePath(page.access.course.id);
+  const page = await getApprovalCards(courseKey, show.success ? show.data : undefined);
+  const base = teachCoursePath(page.access.course.key, '/approve');
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="link" href={base}>{page.course.title}</Link>
-        <span aria-hidden> / </span>
-        <span>Cards</span>
-      </nav>
+      <CourseTeachNav course={{ ...page.access.course, title: page.course.title }} current="approve" />
       <h1 className="text-2xl font-bold">Approve cards</h1>
       <p className="text-sm text-muted">
         {page.course.requireApproval ? 'Learners see generated cards only once you approve them.' : 'Generated cards reach learners at once; reject those you do not want.'}
       </p>
       <nav aria-label="Filter cards" className="flex gap-2 text-sm">
-        <Link className="link" href={`${base}/cards`} aria-current={!show.success ? 'page' : undefined}>All</Link>
+        <Link className="link" href={base} aria-current={!show.success ? 'page' : undefined}>All</Link>
         {(['pending', 'approved', 'rejected'] as const).map((a) => (
-          <Link key={a} className="link" href={`${base}/cards?show=${a}`} aria-current={show.success && show.data === a ? 'page' : undefined}>{LABEL[a]}</Link>
+          <Link key={a} className="link" href={`${base}?show=${a}`} aria-current={show.success && show.data === a ? 'page' : undefined}>{LABEL[a]}</Link>
         ))}
       </nav>
       <section className="card" aria-label="Cards">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { CourseTeachNav } from '@/components/teach/course-nav';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getCourseWorkspace, teachCoursePath } from '@/lib/data/authoring';
@@ -11,24 +11,18 @@ import { removeDocumentAction } from '@/lib/actions/courses';
 
 export const metadata: Metadata = { title: 'Edit course' };
 
-export default async function CourseWorkspacePage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
-  const page = await getCourseWorkspace(courseId);
+export default async function CourseWorkspacePage({ params }: { params: Promise<{ course: string }> }) {
+  const { course: courseKey } = await params;
+  const page = await getCourseWorkspace(courseKey);
   if (!page) notFound();
   const { course } = page;
-  const base = teachCoursePath(course.id);
+  const base = teachCoursePath(course.key);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="link" href="/teach/courses">Your courses</Link>
-        <span aria-hidden> / </span>
-        <span>{course.title}</span>
-      </nav>
+      <CourseTeachNav course={course} current="outline" />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">{course.title}</h1>
         <span className="badge">{course.status === 'draft' ? 'Draft — learners cannot see it' : 'Published'}</span>
-        <Link className="btn-primary" href={`${base}/publish`}>{course.status === 'draft' ? 'Review and publish' : 'Review changes and apply'}</Link>
-        {course.status === 'published' && <Link className="btn-secondary" href={`${base}/cards`}>Approve cards</Link>}
       </div>
 
       <section className="card space-y-3" aria-labelledby="docs-h">

@@ -9,12 +9,12 @@ export const metadata: Metadata = { title: 'Lesson preview' };
 
 const APPROVAL_LABEL: Record<string, string> = { approved: 'Approved', pending: 'Waiting for approval', rejected: 'Rejected' };
 
-export default async function LessonPreviewPage({ params }: { params: Promise<{ courseId: string; lesson: string[] }> }) {
-  const { courseId, lesson: parts } = await params;
+export default async function LessonPreviewPage({ params }: { params: Promise<{ course: string; lesson: string[] }> }) {
+  const { course: courseKey, lesson: parts } = await params;
   const key = parts.map((p) => decodeURIComponent(p)).join('/');
-  const page = await getLessonPreview(courseId, key);
+  const page = await getLessonPreview(courseKey, key);
   if (!page) notFound();
-  const base = teachCoursePath(page.course.id);
+  const base = teachCoursePath(page.course.key);
   const href = (k: string) => `${base}/lessons/${k.split('/').map(encodeURIComponent).join('/')}`;
   return (
     <div className="space-y-6">
