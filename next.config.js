@@ -4,8 +4,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@open-spaced-repetition/binding'],
-  // Anki imports upload up to 50 MB (lib/interop/anki/read.ts MAX_IMPORT_BYTES); the default is 1 MB.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '51mb' } },
+  // Course uploads go through a server action: up to 100 MB per upload (lib/courses/upload.ts re-checks every limit);
+  // Anki imports up to 50 MB (lib/interop/anki/read.ts MAX_IMPORT_BYTES).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '101mb' } },
   async headers() {
     return [
       {
