@@ -157,3 +157,23 @@ describe('a learner’s deck out to Anki and back', () => {
     ]);
   });
 });
+
+describe('ids in the file are not trusted', () => {
+  it('another learner’s private card named in a package is not imported', async () => {
+    const lesson = await t.db.lesson.findFirstOrThrow({ select: { id: true } });
+    const secret = await t.db.card.create({
+      data: { lessonId: lesson.id, key: 'private-1', type: 'basic', front: 'secret?', back: 'yes', source: '', origin: 'learner', ownerId: alice },
+    });
+    const carol = (await t.db.user.create({ data: { email: 'carol@example.com', name: 'Carol' } })).id;
+    const pkg = writeApkg({
+      now,
+      collectionCreated: now,
+      notes: [{ guid: secret.id, kind: 'basic', deck: ['C', 'One'], front: 'secret?', back: 'yes', source: '', link: '', tags: [],
+        revlog: [{ id: now.getTime() - DAY, ease: 3, ivl: 1, lastIvl: 0, factor: 0, time: 1000, type: 0 }] }],
+    }).bytes;
+    const outcome = await importDeckFile(t.db, { id: carol, role: 'learner' }, pkg, 'x.apkg', 'my-reviews', now);
+    expect(outcome).toMatchObject({ ok: true, cards: 0 });
+    expect(await t.db.reviewLog.count({ where: { userId: carol, cardId: secret.id } })).toBe(0);
+    expect(await t.db.cardState.count({ where: { userId: carol, cardId: secret.id } })).toBe(0);
+  });
+});

@@ -8,6 +8,7 @@ import { slugify } from '@/lib/content/slug';
 import { lessonHref } from '@/lib/course-urls';
 import { setCourseOwner, visibleCourseWhere } from '@/lib/courses/roles';
 import { enrollInCourses } from '@/lib/courses/enrollment';
+import { reviewableCardWhere } from '@/lib/courses/card-visibility';
 import { enrollLessonCards, LIVE_CARD, loadSettings, stateColumns, toSrsState } from '@/lib/review/service';
 import { gradeCard, isRating, newCardState, type SrsCardState } from '@/lib/srs';
 import { moduleTag, noteGuid } from './course';
@@ -190,6 +191,8 @@ export async function importDeckAsCourse(db: Db, ownerId: string, deck: Imported
             lessonId: lesson.id,
             key: uniqueKey(`anki-${noteGuid(n.guid)}-${c.ord}`, usedCardKeys),
             type: n.kind,
+            // written by a person, not the generator: a content sync never touches it
+            origin: 'instructor',
             front: c.front.slice(0, 5000),
             back: c.back.slice(0, 5000),
             source: n.source.slice(0, 5000),
@@ -226,7 +229,8 @@ export async function importLearnerPackage(db: Db, userId: string, deck: Importe
   const settings = await loadSettings(db, userId);
   const guids = [...new Set(deck.notes.map((n) => n.guid))];
   const cards = await db.card.findMany({
-    where: { id: { in: guids }, ...LIVE_CARD, lesson: { retiredAt: null, module: { retiredAt: null, course: visibleCourseWhere(userId) } } },
+    // never trust the ids in the file: only live, approved cards of courses the learner may see, shared or their own
+    where: { id: { in: guids }, ...LIVE_CARD, ...reviewableCardWhere(userId), lesson: { retiredAt: null, module: { retiredAt: null, course: visibleCourseWhere(userId) } } },
     select: { id: true, lessonId: true, lesson: { select: { module: { select: { courseId: true } } } } },
   });
   const byId = new Map(cards.map((c) => [c.id, c]));
