@@ -22,6 +22,17 @@ function dueMs(c: PyCard, crt: number): number | null {
   return null;
 }
 
+/** Signs up a fresh learner, waiting longer than the shared fixture does (bcrypt on a busy machine). */
+async function signUp(page: Page, tag: string) {
+  const who = { name: `Anki Learner ${tag} ${Date.now()}`, email: `anki-${tag}-${Date.now()}@example.com`, password: 'correct-horse-9' };
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
+}
+
 async function download(page: Page, name: string): Promise<string> {
   await page.goto('/anki');
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download for Anki (.apkg)' }).click()]);
@@ -30,10 +41,10 @@ async function download(page: Page, name: string): Promise<string> {
   return target;
 }
 
-test('a learner’s deck goes to Anki and into another learner’s reviews with the same due dates', async ({ page, login, browser }) => {
+test('a learner’s deck goes to Anki and into another learner’s reviews with the same due dates', async ({ page, browser }) => {
   // two learners, two sign-ups (bcrypt) and two downloads: slow on a shared machine
   test.setTimeout(180_000);
-  await login('learner');
+  await signUp(page, 'a');
   await page.goto('/courses/deep-learning-foundations');
   await page.getByRole('link', { name: /^Start the course: / }).click();
   await page.getByRole('button', { name: 'Mark as complete' }).click();
@@ -54,13 +65,7 @@ test('a learner’s deck goes to Anki and into another learner’s reviews with 
 
   const other = await browser.newContext();
   const page2 = await other.newPage();
-  const who = { name: `Anki Learner ${Date.now()}`, email: `anki-${Date.now()}@example.com`, password: 'correct-horse-9' };
-  await page2.goto('/signup');
-  await page2.getByLabel('Name').fill(who.name);
-  await page2.getByLabel('Email').fill(who.email);
-  await page2.getByLabel('Password').fill(who.password);
-  await page2.getByRole('button', { name: 'Create account' }).click();
-  await expect(page2.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
+  await signUp(page2, 'b');
   await page2.goto('/anki');
   await page2.getByLabel('Anki deck file').setInputFiles(aFile);
   await page2.getByRole('button', { name: 'Import' }).click();
