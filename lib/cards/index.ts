@@ -17,6 +17,9 @@ import { canonical, contentStems } from './text';
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
+/** Version of the rules, recorded with every rating sheet (bump when the rules change). */
+export const GENERATOR_VERSION = 'rules-1';
+
 export interface GenerateContext {
   moduleTitle?: string;
   courseTitle?: string;
