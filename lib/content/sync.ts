@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import type { ContentIssue, Course } from './types';
 import { loadCourse } from './load';
 import type { GeneratedCard } from '@/lib/cards/types';
+import { matchRekeyed } from '@/lib/cards/identity';
 
 export interface EntityCounts {
   created: number;
@@ -136,9 +137,12 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
       const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } } } });
       const cardByPlace = new Map(existingCards.map((c) => [`${c.lessonId}\u0000${c.key}`, c]));
       const keptCardIds = new Set<string>();
+      const cardById = new Map(existingCards.map((c) => [c.id, c]));
       for (const [lessonKey, list] of cardsByLesson) {
         const lessonId = lessonIds.get(lessonKey);
         if (!lessonId) throw new Error(`Card generated for unknown lesson "${lessonKey}"`);
+        // a card stored under an older key (reworded question, older key formula) keeps its row
+        const rekeyed = matchRekeyed(list, existingCards.filter((c) => c.lessonId === lessonId));
         for (const [position, card] of list.entries()) {
           const data = {
             type: card.type,
@@ -150,15 +154,17 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
             score: card.score,
             retiredAt: null,
           };
-          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`);
+          const rekeyedId = rekeyed.get(card.key);
+          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`) ?? (rekeyedId ? cardById.get(rekeyedId) : undefined);
           if (!row) {
             const created = await tx.card.create({ data: { ...data, lessonId, key: card.key } });
             keptCardIds.add(created.id);
             report.cards.created++;
           } else {
             keptCardIds.add(row.id);
-            if (differs(row, data)) {
-              await tx.card.update({ where: { id: row.id }, data });
+            const next = { ...data, key: card.key };
+            if (differs(row, next)) {
+              await tx.card.update({ where: { id: row.id }, data: next });
               if (row.retiredAt) report.cards.restored++;
               else report.cards.updated++;
             }
