@@ -11,6 +11,7 @@ import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
+import { gateReason } from './gate';
 import type { GeneratedCard } from './types';
 import { canonical, contentStems } from './text';
 
@@ -18,7 +19,7 @@ export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-1';
+export const GENERATOR_VERSION = 'rules-2';
 
 export interface GenerateContext {
   moduleTitle?: string;
@@ -52,7 +53,7 @@ function allCandidates(doc: LessonDoc): Candidate[] {
 export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { doc: LessonDoc; candidates: Candidate[] } {
   const doc = buildLessonDoc(lesson.title || ctx.moduleTitle || ctx.courseTitle || '', lesson.markdown);
   const candidates = allCandidates(doc).map((c) => {
-    const rejected = rejectReason(c);
+    const rejected = rejectReason(c) ?? gateReason(c, doc.title);
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
   });
   return { doc, candidates };

@@ -1,0 +1,79 @@
+// The last gate every candidate passes before ranking (rule cards and LLM cards alike): the automated
+// checks of checks.ts plus rules for the failure patterns blind raters saw most — a lifted sentence
+// whose question mixes words from several clauses (garbled, subject lost), a question with several
+// valid answers ("a key idea"), the lesson's own subject or a bare process noun as the answer.
+
+import type { Candidate } from './candidate';
+import { acronymLetters, cardFailures } from './checks';
+import { contentStems, stem, words } from './text';
+
+/** Top-level pieces of a sentence, split at commas, semicolons, colons, dashes and brackets. */
+export function clauseSegments(source: string): string[] {
+  return source
+    .replace(/\s*\([^)]*\)/g, '')
+    .split(/,(?=\s)|[;()]|:(?=\s)|\s[–—-]\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const QUESTION_WORDS = new Set(['year', 'many', 'times', 'much', 'month', 'day', 'date', 'long', 'who', 'what', 'which', 'when', 'whom'].map(stem));
+const LEADING_ADVERBIAL = /^(in|on|at|by|during|after|before|since|from|until|around|between|under|for|with|according|as|following|unlike|like)\b/i;
+
+/**
+ * A question built by moving words of one sentence must take them from the clause that holds the answer
+ * (and a fronted adverbial before it): a question that also pulls words from an apposition or a
+ * relative clause ("…, proposed by X in 1972, describes …") is garbled or asks the wrong thing.
+ */
+export function mixesClauses(front: string, back: string, source: string): boolean {
+  const segments = clauseSegments(source);
+  if (segments.length < 2) return false;
+  const answer = words(back).join(' ');
+  const at = segments.findIndex((s) => ` ${words(s).join(' ')} `.includes(` ${answer} `));
+  if (at < 0) return false;
+  const allowed = new Set(contentStems(segments[at]!));
+  // a short fronted adverbial holds the answer ("In 1998, LeCun introduced LeNet") or sets the scene
+  const first = segments[0]!;
+  const fronted = LEADING_ADVERBIAL.test(first) && words(first).length <= 6;
+  if (fronted) {
+    for (const s of contentStems(first)) allowed.add(s);
+    if (at === 0 && segments[1]) for (const s of contentStems(segments[1])) allowed.add(s);
+  }
+  const missing = contentStems(front.replace(/\s*\([^)]*\)/g, '')).filter((s) => !allowed.has(s) && !QUESTION_WORDS.has(s));
+  // one word may differ by inflection ("did … win" / "won")
+  return missing.length > 1;
+}
+
+/** "What is a key idea …?": an indefinite, evaluative subject has many right answers. */
+const OPEN_SUBJECT = /\b(?:a|an|one of the|some|another)\s+(?:key|main|important|major|significant|central|common|popular|notable|big|great|useful|good|critical|crucial|primary|typical|basic|simple|famous|well-known|new|recent|possible|different|other)\b/i;
+
+const MOVED_ORIGINS = new Set(['when', 'how-many', 'who', 'what-object', 'term']);
+
+/** The answer is the lesson's own subject (its title, or the title's acronym). */
+export function isLessonSubject(answer: string, lessonTitle: string): boolean {
+  const ans = contentStems(answer);
+  const title = contentStems(lessonTitle);
+  if (ans.length === 0 || title.length === 0) return false;
+  if (title.length <= 4 && ans.every((s) => title.includes(s))) return true;
+  const letters = acronymLetters(answer);
+  if (letters && (lessonTitle.includes(answer.replace(/s$/, '')) || lessonTitle
+        .split(/[\s-]+/)
+        .filter((w) => /^[A-Za-z]/.test(w) && !['of', 'and', 'the', 'a', 'an', 'for', 'in', 'on', 'to'].includes(w.toLowerCase()))
+        .map((w) => w.charAt(0).toLowerCase())
+        .join('')
+        .includes(letters))) return true;
+  return false;
+}
+
+/** Why a candidate that passed the rule filters is still dropped, or null. */
+export function gateReason(c: Candidate, lessonTitle: string): string | null {
+  const failures = cardFailures(c, c.type === 'cloze' ? lessonTitle : '');
+  if (failures.length > 0) return `check-${failures[0]}`;
+  if (MOVED_ORIGINS.has(c.origin) && !c.contextIncluded && mixesClauses(c.front, c.back, c.source)) return 'mixed-clauses';
+  if (c.type !== 'list' && OPEN_SUBJECT.test(c.front)) return 'open-question';
+  if ((c.type === 'cloze' || c.origin === 'term') && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
+  // a bare process noun as the answer ("What took 3.5 days on 8 GPUs?" → "Training") has lost its subject
+  if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';
+  // a cloze blanking a preposition phrase or a modifier ("[...] common law" → "Under English")
+  if (c.type === 'cloze' && /^(?:under|in|on|at|by|for|with|from|to|of|as|into|over|after|before|during|very|more|most|less)\b/i.test(c.back.trim())) return 'check-bad-blank';
+  return null;
+}
