@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { syncCourse } from './sync';
-import type { Course } from './types';
+import type { Course } from '@/lib/content/types';
 import { generateCourseCards, type GeneratedCard } from '@/lib/cards';
 import { fnv1a64, questionStem, answerNorm } from '@/lib/cards/key';
 import { enrollLessonCards, gradeForUser } from '@/lib/review/service';
