@@ -9,6 +9,8 @@ import { definitionCandidates } from './generators/definitions';
 import { factCandidates } from './generators/facts';
 import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
+import { glossaryCandidates } from './generators/glossary';
+import { codeCandidates } from './generators/code';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
 import { gateReason } from './gate';
@@ -19,7 +21,7 @@ export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-2';
+export const GENERATOR_VERSION = 'rules-3';
 
 export interface GenerateContext {
   moduleTitle?: string;
@@ -42,7 +44,7 @@ export function targetCardCount(words: number): number {
 }
 
 function allCandidates(doc: LessonDoc): Candidate[] {
-  const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc)];
+  const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc), ...glossaryCandidates(doc), ...codeCandidates(doc)];
   for (const info of doc.sentences) {
     out.push(...definitionCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
   }

@@ -60,7 +60,7 @@ describe('list helpers', () => {
   });
 
   it('reduces an item to its key phrase', () => {
-    const unit = (text: string, strong: Array<{ start: number; end: number }> = []) => ({ text, marks: strong, strong, hasCode: false, hasMath: false, linkOnly: false });
+    const unit = (text: string, strong: Array<{ start: number; end: number }> = []) => ({ text, marks: strong, strong, code: [], hasCode: false, hasMath: false, linkOnly: false });
     expect(itemPhrase(unit('Better weight-initialization schemes, starting with layer-wise pretraining, which was quickly abandoned'))).toBe('Better weight-initialization schemes');
     expect(itemPhrase(unit('Hardware: faster chips made training feasible'))).toBe('Hardware');
     expect(itemPhrase(unit('Dropout randomly removes units during training to fight overfitting', [{ start: 0, end: 7 }]))).toBe('Dropout');
