@@ -74,3 +74,18 @@ describe('documents of other subjects', () => {
     expect(find(all, /^In what year was Nations published/)).toBeUndefined();
   });
 });
+
+describe('single key terms as cloze gaps', () => {
+  it('blanks a one-word term the lesson marks and uses often, never a plain frequent word', () => {
+    const md = [
+      'Every cell has a **membrane**. The membrane is made of lipids and proteins arranged in two layers.',
+      '',
+      'Small non-polar molecules such as oxygen cross the membrane freely, while ions need channel proteins to pass through it.',
+      '',
+      'Water molecules move across the membrane by osmosis, from regions of low solute concentration to regions of high solute concentration.',
+    ].join('\n');
+    const cloze = lessonCandidates(makeLesson(md, { title: 'Cells' })).candidates.filter((c) => c.type === 'cloze' && !c.rejected);
+    expect(cloze.some((c) => c.back === 'membrane')).toBe(true);
+    expect(cloze.some((c) => c.back === 'proteins' || c.back === 'molecules')).toBe(false);
+  });
+});
