@@ -7,13 +7,28 @@ import type { Candidate } from './candidate';
 import { acronymLetters, cardFailures } from './checks';
 import { contentStems, stem, words } from './text';
 
+const PARTICIPLE = String.raw`(?:[a-z]+ed|known|written|built|made|led|held|begun|shown|grown|drawn|given|taken|seen|found|born|run|won|sold|taught|kept|left|meant|sent|spent|told|thought|brought|bought|done)`;
+/** "X, released by Y in 2020, has …" / "X, a Y, has …": a comma-delimited modifier right after the subject. */
+const APPOSITION = new RegExp(String.raw`^([^,;:()]{2,80}?), ((?:${PARTICIPLE}|(?:a|an|the|one of the)\s)[^,;:()]{2,100}?), ([a-z][^]*)$`);
+
+/** The sentence without a non-restrictive modifier after its subject, and the modifier with that subject. */
+export function stripAppositions(text: string): { main: string; asides: string[] } {
+  const m = APPOSITION.exec(text.trim());
+  if (!m) return { main: text, asides: [] };
+  const [, subject, aside, rest] = m;
+  // the rest must start with the main verb (a lower-case word that is not a conjunction or preposition)
+  if (/^(?:and|or|but|which|who|that|where|when|while|in|on|at|of|for|with|by|to|from)\b/.test(rest!)) return { main: text, asides: [] };
+  return { main: `${subject} ${rest}`, asides: [`${subject} ${aside}`] };
+}
+
 /** Top-level pieces of a sentence, split at commas, semicolons, colons, dashes and brackets. */
 export function clauseSegments(source: string): string[] {
-  return source
-    .replace(/\s*\([^)]*\)/g, '')
+  const { main, asides } = stripAppositions(source.replace(/\s*\([^)]*\)/g, ''));
+  const split = main
     .split(/,(?=\s)|[;()]|:(?=\s)|\s[–—-]\s/)
     .map((s) => s.trim())
     .filter(Boolean);
+  return [...split, ...asides];
 }
 
 /** Irregular past forms a question puts back in the base form ("AlexNet won" → "did AlexNet win"). */
@@ -64,6 +79,14 @@ export function mixesClauses(front: string, back: string, source: string): boole
   return missing.length > 0;
 }
 
+/** In the source, the answer is joined to another conjunct ("Vaswani and colleagues", "X, Y and Z"). */
+export function inCoordination(answer: string, source: string): boolean {
+  const a = words(answer).join(' ');
+  const src = ` ${words(source).join(' ')} `;
+  if (!a || !src.includes(` ${a} `)) return false;
+  return new RegExp(String.raw` (?:and|or|nor) ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} | ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:and|or|nor|as well as) `).test(src);
+}
+
 /** "What is a key idea …?": an indefinite, evaluative subject has many right answers. */
 const OPEN_SUBJECT = /^(?:what|which|who)\s+(?:is|are|was|were)\s+(?:a|an|one of the|some|another)\s+(?:key|main|important|major|significant|central|common|popular|notable|big|great|useful|good|critical|crucial|primary|typical|basic|simple|famous|well-known|new|recent|possible|different|other)\b/i;
 
@@ -91,6 +114,8 @@ export function gateReason(c: Candidate, lessonTitle: string): string | null {
   if (failures.length > 0) return `check-${failures[0]}`;
   if (MOVED_ORIGINS.has(c.origin) && !c.contextIncluded && mixesClauses(c.front, c.back, c.source)) return 'mixed-clauses';
   if (c.type !== 'list' && OPEN_SUBJECT.test(c.front)) return 'open-question';
+  // "by Vaswani and colleagues" → "Who introduced … and colleagues?": the answer was one of a coordination
+  if (MOVED_ORIGINS.has(c.origin) && inCoordination(c.back, c.source)) return 'coordination';
   if ((c.type === 'cloze' || c.origin === 'term') && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
   // a bare process noun as the answer ("What took 3.5 days on 8 GPUs?" → "Training") has lost its subject
   if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';

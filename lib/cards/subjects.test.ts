@@ -89,3 +89,24 @@ describe('single key terms as cloze gaps', () => {
     expect(cloze.some((c) => c.back === 'proteins' || c.back === 'molecules')).toBe(false);
   });
 });
+
+describe('sentences with a modifier after the subject', () => {
+  const md = [
+    'GPT-3, released by OpenAI in 2020, has 175 billion parameters.',
+    '',
+    'The fluid mosaic model, proposed by Singer and Nicolson in 1972, describes the membrane as a two-dimensional fluid in which proteins float.',
+  ].join('\n');
+  const ok = () => lessonCandidates(makeLesson(md, { title: 'Facts' })).candidates.filter((c) => !c.rejected);
+  it('asks the main clause without the aside, and the dated aside as its own fact, both ways', () => {
+    const cards = ok();
+    expect(find(cards, 'How many parameters does GPT-3 have?')?.back).toBe('175 billion');
+    expect(find(cards, 'In what year was GPT-3 released by OpenAI?')?.back).toBe('2020');
+    expect(find(cards, 'Who released GPT-3 in 2020?')?.back).toBe('OpenAI');
+    expect(find(cards, 'In what year was the fluid mosaic model proposed by Singer and Nicolson?')?.back).toBe('1972');
+    // the source passage of every card is the sentence as written
+    expect(cards.every((c) => md.includes(c.source))).toBe(true);
+  });
+  it('never asks for one member of a coordination ("Singer and Nicolson")', () => {
+    expect(ok().some((c) => c.back === 'Singer' || /and Nicolson in/.test(c.front))).toBe(false);
+  });
+});
