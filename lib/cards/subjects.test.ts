@@ -50,6 +50,9 @@ describe('definitional verbs', () => {
     expect(find(cards, 'What does price elasticity of demand measure?')?.back).toBe('how strongly the quantity demanded responds to a change in price');
     expect(find(cards, 'When does information asymmetry arise?')?.back).toBe('when one side of a transaction knows more than the other');
     expect(find(cards, 'What is an externality?')).toBeDefined();
+    expect(find(cards, 'What are complements?')?.back).toBe('goods used together');
+    // an adjective complement is not a class to learn ("Public goods are non-excludable and non-rival")
+    expect(find(cards, 'What are public goods?')).toBeUndefined();
     // "states that, other things being equal, …": the aside is not the answer
     expect(cards.some((c) => c.back.startsWith('other things'))).toBe(false);
   });

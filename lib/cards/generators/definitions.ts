@@ -210,6 +210,25 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
           prior: 0.72,
         });
       }
+    } else if (
+      first &&
+      plural &&
+      !past &&
+      mainTok.normal === 'are' &&
+      c.leadEnd === 0 &&
+      subject.length <= 3 &&
+      !has(subject[0], 'Determiner') &&
+      subject.every((t) => isNounish(t) || has(t, 'Adjective')) &&
+      has(first, 'Noun') &&
+      has(first, 'Plural') &&
+      !has(first, 'Pronoun') &&
+      !GENERIC_HEADS.has(first.normal)
+    ) {
+      // "Complements are goods used together, …" → "What are complements?" (bare plural defined by a plural class)
+      const comp = trimComplement(rest, 14);
+      if (comp && comp.length >= 3 && !SUBJECTIVE.test(render(comp)) && !comp.some((t) => t.normal === 'not')) {
+        out.push({ ...b, type: 'basic', origin: 'definition', front: `What are ${subjText}?`, back: render(comp), prior: 0.7 });
+      }
     } else if (first && (['a', 'an', 'one'].includes(first.normal) || (first.normal === 'the' && !past)) && (!past || first.normal !== 'the')) {
       const comp = trimComplement(rest, 18);
       const termLike = !subject.some((t) => has(t, 'Preposition') || has(t, 'Possessive') || /'s$/.test(t.text)) || subject.every((t) => !/^[a-z]/.test(t.text) || has(t, 'Preposition'));
