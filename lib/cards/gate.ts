@@ -116,7 +116,8 @@ export function gateReason(c: Candidate, lessonTitle: string): string | null {
   if (c.type !== 'list' && OPEN_SUBJECT.test(c.front)) return 'open-question';
   // "by Vaswani and colleagues" → "Who introduced … and colleagues?": the answer was one of a coordination
   if (MOVED_ORIGINS.has(c.origin) && inCoordination(c.back, c.source)) return 'coordination';
-  if ((c.type === 'cloze' || c.origin === 'term') && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
+  // (a cloze only: "What carries blood back to the heart …?" → "Veins" is a fair question in a lesson on veins)
+  if (c.type === 'cloze' && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
   // a bare process noun as the answer ("What took 3.5 days on 8 GPUs?" → "Training") has lost its subject
   if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';
   // a cloze blanking a preposition phrase or a modifier ("[...] common law" → "Under English")
