@@ -3,7 +3,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // pdfjs-dist loads its worker by a path import at run time, which a bundle breaks.
+  // pdfjs-dist loads its worker file from its own folder at run time, so it must not be bundled (uploads of PDFs).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@open-spaced-repetition/binding', 'pdfjs-dist', 'mammoth'],
   // Course uploads go through a server action: up to 100 MB per upload (lib/courses/upload.ts re-checks every limit).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '101mb' } },
