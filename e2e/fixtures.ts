@@ -53,3 +53,17 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page as it is now
+ * (rule id, impact and the first offending elements), so a report says what to fix. Soft: a spec goes on
+ * and reports every page it visits.
+ */
+export async function expectAccessible(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect.soft(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -7,7 +7,7 @@ loadLocalEnv();
 const { env } = await import('../lib/env');
 const { createDb } = await import('../lib/db');
 const { generateCourseCards } = await import('../lib/cards');
-const { syncContentFolder, formatSyncReport } = await import('../lib/content/sync');
+const { syncContentFolder, formatSyncReport } = await import('../lib/sync/sync');
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const dir = values.content ?? env().CONTENT_DIR;

@@ -1,6 +1,6 @@
 // A small two-module course with cards, and helpers shared by the class integration tests.
 import type { Db } from '@/lib/db';
-import { syncCourse } from '@/lib/content/sync';
+import { syncCourse } from '@/lib/sync/sync';
 import type { Course, Lesson } from '@/lib/content/types';
 
 const lesson = (moduleKey: string, slug: string, order: number): Lesson => ({

@@ -161,7 +161,8 @@ export function RemoveMemberButton({ classId, userId, name, redirectTo, label = 
   return (
     <ConfirmButton
       label={label}
-      ariaLabel={`Remove ${name}`}
+      // The accessible name must contain the visible label (WCAG 2.5.3): "Remove Ada" or "Remove from class: Ada".
+      ariaLabel={label === 'Remove' ? `Remove ${name}` : `${label}: ${name}`}
       question={`Remove ${name} from the class? They keep their cards, and cannot rejoin until you let them back in.`}
       confirmLabel="Yes, remove"
       action={() => removeMemberAction(classId, userId)}

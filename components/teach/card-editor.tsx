@@ -21,7 +21,7 @@ export function CardEditor({ card }: { card: TeachCard }) {
   }
 
   return (
-    <li className={`card space-y-3 ${card.suspended ? 'opacity-70' : ''}`} aria-label={`Card: ${card.editedFront ?? card.front}`}>
+    <li className={`card space-y-3 ${card.suspended ? 'border-dashed bg-surface-2' : ''}`} aria-label={`Card: ${card.editedFront ?? card.front}`}>
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <span className="badge">{card.type}</span>
         {edited && <span className="badge">edited</span>}

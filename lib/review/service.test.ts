@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/content/sync';
+import { syncCourse } from '@/lib/sync/sync';
 import type { Course } from '@/lib/content/types';
 import type { GeneratedCard } from '@/lib/cards/types';
 import { Rating, replayReviews, LEECH_LAPSES } from '@/lib/srs';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/content/sync';
+import { syncCourse } from '@/lib/sync/sync';
 import type { Course } from '@/lib/content/types';
 import { Rating } from '@/lib/srs';
 import { enrollLessonCards, gradeForUser, reviewSnapshot } from './service';

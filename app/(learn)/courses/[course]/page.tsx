@@ -27,7 +27,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
       </header>
       <ol className="space-y-5" aria-label="Modules">
         {course.modules.map((m, i) => (
-          <li key={m.key} className={`card ${m.locked ? 'opacity-80' : ''}`} aria-labelledby={`module-${m.key}`}>
+          <li key={m.key} className={`card ${m.locked ? 'border-dashed' : ''}`} aria-labelledby={`module-${m.key}`}>
             <div className="mb-3 flex flex-wrap items-baseline gap-2">
               <span className="text-sm font-semibold text-muted">Module {i + 1}</span>
               <h2 id={`module-${m.key}`} className="text-xl font-semibold">{m.title}</h2>

@@ -1,8 +1,8 @@
 // Writes a pipeline result (Course + generated cards) to the database by stable keys, in one transaction.
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
-import type { ContentIssue, Course } from './types';
-import { loadCourse } from './load';
+import type { ContentIssue, Course } from '@/lib/content/types';
+import { loadCourse } from '@/lib/content/load';
 import type { GeneratedCard } from '@/lib/cards/types';
 
 export interface EntityCounts {

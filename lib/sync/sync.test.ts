@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { syncContentFolder, syncCourse } from './sync';
-import type { Course, Lesson } from './types';
+import type { Course, Lesson } from '@/lib/content/types';
 import type { GeneratedCard } from '@/lib/cards/types';
 
 let t: TestDb;

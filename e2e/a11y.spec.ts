@@ -1,0 +1,50 @@
+// Every page, as a learner and as an instructor sees it, passes axe-core's WCAG 2.1 A/AA rules.
+import { test, expect, expectAccessible } from './fixtures';
+
+test('signed-out pages are accessible', async ({ page }) => {
+  for (const path of ['/', '/signin', '/signup']) {
+    await page.goto(path);
+    await expect(page.getByRole('main')).toBeVisible();
+    await expectAccessible(page);
+  }
+});
+
+test("a learner's pages are accessible", async ({ page, login }) => {
+  await login('learner');
+  await expectAccessible(page); // home
+  await page.goto('/courses');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page); // course outline (with a locked module)
+  await page.getByRole('link', { name: /^Start/ }).first().click();
+  await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+  await expectAccessible(page); // lesson
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.getByRole('button', { name: '✓ Completed' })).toBeVisible();
+  for (const path of ['/review', '/stats', '/settings', '/classes', '/join/ABCDEFGH']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.goto('/review');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
+  await expectAccessible(page); // answer side with the grade buttons
+});
+
+test("an instructor's pages are accessible", async ({ page, login }) => {
+  await login('instructor');
+  await page.goto('/teach');
+  await expect(page.getByRole('heading', { name: 'Teaching' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/teach/cards');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/teach');
+  await page.getByRole('link', { name: 'Demo class' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page); // class dashboard
+  await page.getByRole('link', { name: 'Lee Learner' }).first().click();
+  await expect(page).toHaveURL(/\/learners\//);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page); // learner drill-down
+});
