@@ -72,22 +72,22 @@ function seed(now: Date): void {
   const insLesson = raw.prepare(`INSERT INTO Lesson (id, moduleId, key, title, "order", markdown, words, sourceFile) VALUES (?, 'm1', ?, ?, ?, 'x', 1, 'x.md')`);
   const insCard = raw.prepare(`INSERT INTO Card (id, lessonId, key, type, front, back, source, anchor, position, score, suspended, createdAt, updatedAt) VALUES (?, ?, ?, 'basic', ?, 'The answer to this question', 'A sentence from the lesson that the card came from.', '', ?, 1, 0, ?, ?)`);
   const insUser = raw.prepare(`INSERT INTO User (id, email, name, role, timeZone, createdAt, updatedAt) VALUES (?, ?, ?, 'learner', ?, ?, ?)`);
-  const stateCols = `userId, cardId, state, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview, leech, version, sortKey, addedAt`;
-  const insState = raw.prepare(`INSERT INTO CardState (${stateCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?, ?)`);
+  const stateCols = `userId, cardId, state, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview, lastReviewMs, leech, version, sortKey, addedAt`;
+  const insState = raw.prepare(`INSERT INTO CardState (${stateCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, 0, ?, ?)`);
   const insLog = raw.prepare(`INSERT INTO ReviewLog (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 5, ?, ?, ?, 0, ?, ?)`);
   let logs = 0;
   /** One card's state and its past reviews: `due` days from now (negative = overdue), or new. */
   const card = (userId: string, cardId: string, sortKey: number, dueDays: number | null) => {
     if (dueDays === null) {
       const s = newCardState(now);
-      insState.run(userId, cardId, 'new', iso(s.due), 0, 0, 0, 0, 0, 0, null, sortKey, stamp);
+      insState.run(userId, cardId, 'new', iso(s.due), 0, 0, 0, 0, 0, 0, null, null, sortKey, stamp);
       return;
     }
     const interval = 1 + Math.floor(rnd() * 60);
     const due = now.getTime() + dueDays * DAY - Math.floor(rnd() * DAY);
     const last = due - interval * DAY;
     const stability = interval * (0.8 + rnd() * 0.6);
-    insState.run(userId, cardId, 'review', iso(new Date(due)), stability, 3 + rnd() * 5, interval, interval, LOGS_PER_CARD, Math.floor(rnd() * 3), iso(new Date(last)), sortKey, iso(new Date(last - 200 * DAY)));
+    insState.run(userId, cardId, 'review', iso(new Date(due)), stability, 3 + rnd() * 5, interval, interval, LOGS_PER_CARD, Math.floor(rnd() * 3), iso(new Date(last)), last, sortKey, iso(new Date(last - 200 * DAY)));
     // Past reviews, oldest first, ending at the last review.
     for (let r = LOGS_PER_CARD - 1; r >= 0; r--) {
       const at = last - r * 17 * DAY - Math.floor(rnd() * DAY);

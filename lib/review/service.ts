@@ -5,7 +5,6 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   buildQueue,
-  CARD_STATES,
   countIntroducedToday,
   dayStart,
   gradeCard,
@@ -19,10 +18,10 @@ import {
   type Rating,
   type SrsCardState,
   type SrsReviewLog,
-  type SrsStateName,
 } from '@/lib/srs';
 import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
 import { lessonHref } from '@/lib/course-urls';
+import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,9 +36,7 @@ export const LIVE_CARD: Prisma.CardWhereInput = {
 /** A CardState row as read: an SrsCardState whose state name is still unchecked text. */
 type StateRow = Omit<SrsCardState, 'state'> & { state: string };
 
-export function stateName(value: string): SrsStateName {
-  return CARD_STATES.find((s) => s === value) ?? 'new';
-}
+export { stateName };
 
 export function toSrsState(row: StateRow): SrsCardState {
   const state = stateName(row.state);
@@ -70,6 +67,8 @@ export function stateColumns(s: SrsCardState) {
     reps: s.reps,
     lapses: s.lapses,
     lastReview: s.lastReview,
+    // The numeric copy SQL orders due reviews by (lib/review/queue-sql.ts).
+    lastReviewMs: s.lastReview === null ? null : s.lastReview.getTime(),
   };
 }
 
@@ -211,58 +210,40 @@ export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSr
   return buildQueue({ cards, now, settings, newIntroducedToday: introduced });
 }
 
-/** Cards left today by kind, without reading the next card (for the home page). */
-export async function reviewCounts(db: Db | Tx, userId: string, now: Date): Promise<ReviewSnapshot['counts']> {
-  const settings = await loadSettings(db, userId);
-  return (await loadQueue(db, userId, settings, now)).counts;
+/** Cards left today by kind, counted in SQL without reading the rows (for the home page). */
+export async function reviewCounts(db: Db | Tx, userId: string, now: Date, settings?: LearnerSrsSettings): Promise<ReviewSnapshot['counts']> {
+  return (await queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now)).counts;
 }
 
-export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string): Promise<ReviewSnapshot> {
-  const settings = await loadSettings(db, userId);
-  const queue = await loadQueue(db, userId, settings, now);
-  let item = queue.items.find((i) => i.id === preferCardId) ?? queue.items[0];
-  let row = item ? await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: item.id } }, select: STATE_SELECT }) : null;
-  if (preferCardId && item?.id !== preferCardId) {
-    // An undone card comes back at once, as in Anki, even if its restored state is due later today.
-    const undone = await db.cardState.findFirst({ where: { userId, cardId: preferCardId, leech: false, card: LIVE_CARD }, select: STATE_SELECT });
-    if (undone) {
-      row = undone;
-      item = { id: undone.cardId, kind: undone.state === 'new' ? 'new' : undone.state === 'review' ? 'review' : 'learning' };
-    }
-  }
-  const canUndo = (await db.reviewLog.findFirst({ where: { userId }, select: { id: true } })) !== null;
-  const nextLearningDue = queue.learningLaterToday[0]?.due.toISOString() ?? null;
-  if (!item || !row) return { counts: queue.counts, card: null, nextLearningDue, canUndo };
-  const card = await db.card.findUniqueOrThrow({
-    where: { id: item.id },
-    select: {
-      type: true,
-      front: true,
-      back: true,
-      editedFront: true,
-      editedBack: true,
-      source: true,
-      anchor: true,
-      lesson: { select: { key: true, title: true, module: { select: { key: true, course: { select: { key: true } } } } } },
-    },
-  });
-  const moduleKey = card.lesson.module.key;
-  const href = lessonHref(card.lesson.module.course.key, moduleKey, card.lesson.key, card.anchor);
+function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: LearnerSrsSettings, now: Date): ReviewCardView {
   return {
-    counts: queue.counts,
-    nextLearningDue,
-    canUndo,
-    card: {
-      id: item.id,
-      version: row.version,
-      kind: item.kind,
-      type: card.type,
-      front: card.editedFront ?? card.front,
-      back: card.editedBack ?? card.back,
-      source: card.source,
-      lesson: { title: card.lesson.title, href },
-      intervals: previewIntervals(toSrsState(row), now, settings, item.id).map((p) => ({ rating: p.rating, label: p.label })),
-    },
+    id: row.cardId,
+    version: row.version,
+    kind,
+    type: row.type,
+    front: row.front,
+    back: row.back,
+    source: row.source,
+    lesson: { title: row.lessonTitle, href: lessonHref(row.courseKey, row.moduleKey, row.lessonKey, row.anchor) },
+    intervals: previewIntervals(row.state, now, settings, row.cardId).map((p) => ({ rating: p.rating, label: p.label })),
+  };
+}
+
+/**
+ * What the review screen shows: today's counts and the next card, read with two indexed statements (see
+ * queue-sql.ts). `preferCardId` (an undone card) is shown first if it is still one of the learner's live cards.
+ * Pass the learner's settings when the caller has read them already.
+ */
+export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
+  const s = settings ?? (await loadSettings(db, userId));
+  const summary = await queueSummary(db, userId, s, now);
+  const preferred = preferCardId ? await queueCardById(db, userId, preferCardId) : null;
+  const row = preferred ?? (await nextQueueCard(db, userId, s, summary.counts, now));
+  return {
+    counts: summary.counts,
+    nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,
+    canUndo: summary.canUndo,
+    card: row ? cardView(row, row.kind, s, now) : null,
   };
 }
 
@@ -282,28 +263,36 @@ export type WriteResult =
   | { ok: true; duplicate?: boolean; becameLeech?: boolean }
   | { ok: false; code: 'not_found' | 'stale' | 'nothing_to_undo'; error: string };
 
-export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date): Promise<WriteResult> {
+const STALE = { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' } as const;
+
+async function alreadyRecorded(db: Db | Tx, userId: string, clientId: string): Promise<boolean> {
+  const seen = await db.$queryRaw<{ one: unknown }[]>`SELECT 1 AS "one" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientId" = ${clientId}`;
+  return seen.length > 0;
+}
+
+/**
+ * Records one grade. Reads first, outside the transaction, then writes in a transaction whose first statement is
+ * the version-checked update: a transaction that reads before it writes can be refused outright by SQLite when
+ * another process commits in between (WAL snapshot), while one that starts by writing simply waits its turn.
+ * The version check and the unique (userId, clientId) index keep it exact under races: a retry records nothing.
+ */
+export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date, settings?: LearnerSrsSettings): Promise<WriteResult> {
+  if (await alreadyRecorded(db, userId, input.clientId)) return { ok: true, duplicate: true };
+  const row = await queueCardById(db, userId, input.cardId);
+  if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
+  if (row.version !== input.version) return STALE;
+  const result = gradeCard(row.state, input.rating, now, settings ?? (await loadSettings(db, userId)), input.cardId);
+  const log = result.log;
   try {
     return await db.$transaction(async (tx) => {
-      const seen = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { id: true } });
-      if (seen) return { ok: true, duplicate: true };
-      const row = await tx.cardState.findFirst({
-        where: { userId, cardId: input.cardId, leech: false, card: LIVE_CARD },
-        select: STATE_SELECT,
-      });
-      if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
-      if (row.version !== input.version) {
-        return { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' };
-      }
-      const settings = await loadSettings(tx, userId);
-      const before = toSrsState(row);
-      const result = gradeCard(before, input.rating, now, settings, input.cardId);
       const updated = await tx.cardState.updateMany({
-        where: { userId, cardId: input.cardId, version: input.version },
+        where: { userId, cardId: input.cardId, version: input.version, leech: false },
         data: { ...stateColumns(result.state), version: { increment: 1 }, ...(result.becameLeech ? { leech: true } : {}) },
       });
-      if (updated.count !== 1) return { ok: false, code: 'stale', error: 'This card was already reviewed. Showing the next card.' };
-      const log = result.log;
+      if (updated.count !== 1) {
+        // Someone else changed the card since it was read: this same submission (a retry) or another tab.
+        return (await alreadyRecorded(tx, userId, input.clientId)) ? { ok: true, duplicate: true } : STALE;
+      }
       await tx.reviewLog.create({
         data: {
           userId,
@@ -326,25 +315,40 @@ export async function gradeForUser(db: Db, userId: string, input: GradeInput, no
       return { ok: true, becameLeech: result.becameLeech };
     });
   } catch (e) {
-    // Two submissions with one client id racing: the unique index lets only one through.
+    // Two submissions with one client id racing: the unique index lets only one through (and this one rolled back).
     if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: true, duplicate: true };
     throw e;
   }
 }
 
-/** Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. */
+class UndoRaced extends Error {}
+
+/**
+ * Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. Reads
+ * first, then writes in a transaction that starts with the version-checked update (see gradeForUser) and checks
+ * the entry is still the latest; a grade landing in between makes it start over.
+ */
 export async function undoLastForUser(db: Db, userId: string): Promise<WriteResult & { cardId?: string }> {
-  return db.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }] });
+  for (let attempt = 0; ; attempt++) {
+    const last = await db.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }] });
     if (!last) return { ok: false, code: 'nothing_to_undo', error: 'There is no review to undo.' };
-    const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: STATE_SELECT });
+    const row = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: STATE_SELECT });
     if (!row) return { ok: false, code: 'not_found', error: 'That card is no longer in your reviews.' };
     const previous = undoGrade(toSrsState(row), toSrsLog(last));
-    await tx.cardState.update({
-      where: { userId_cardId: { userId, cardId: last.cardId } },
-      data: { ...stateColumns(previous), version: { increment: 1 }, leech: false },
-    });
-    await tx.reviewLog.delete({ where: { id: last.id } });
-    return { ok: true, cardId: last.cardId };
-  });
+    try {
+      await db.$transaction(async (tx) => {
+        const updated = await tx.cardState.updateMany({
+          where: { userId, cardId: last.cardId, version: row.version },
+          data: { ...stateColumns(previous), version: { increment: 1 }, leech: false },
+        });
+        if (updated.count !== 1) throw new UndoRaced();
+        const latest = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }], select: { id: true } });
+        if (latest?.id !== last.id) throw new UndoRaced();
+        await tx.reviewLog.delete({ where: { id: last.id } });
+      });
+      return { ok: true, cardId: last.cardId };
+    } catch (e) {
+      if (!(e instanceof UndoRaced) || attempt >= 4) throw e;
+    }
+  }
 }

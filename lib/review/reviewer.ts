@@ -1,0 +1,22 @@
+// The signed-in learner for the review screen's actions, with their scheduling settings, in one read of the
+// user row (the grade → next card loop needs both; getCurrentUser plus loadSettings would read the row twice).
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { authOptions } from '@/lib/auth/options';
+import { db } from '@/lib/db';
+import type { LearnerSrsSettings } from '@/lib/srs';
+import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
+
+export interface Reviewer {
+  id: string;
+  settings: LearnerSrsSettings;
+}
+
+/** Null when signed out or when the session's user no longer exists; never trusts an id from the client. */
+export async function currentReviewer(): Promise<Reviewer | null> {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const row = await db.user.findUnique({ where: { id }, select: { id: true, ...USER_SETTINGS_SELECT } });
+  return row ? { id: row.id, settings: settingsFromUser(row) } : null;
+}
