@@ -5,7 +5,8 @@
 // Prints single-learner p50/p95 (typical and heavy learner), 32 and 128 learners at once for 20 s, the bare
 // better-sqlite3 floor in the same run, the class dashboard's server time, and one summary line. Stops by itself.
 //
-// Flags: --port=N (default 3205), --nodes=N app processes behind the port (default: scripts/cluster.ts's default),
+// Also prints the server's CPU time per grade (from /proc), which a busy machine does not inflate as it does latency.
+// Flags: --no-dashboard, --port=N (default 3205), --nodes=N app processes behind the port (default: scripts/cluster.ts's default),
 //        --skip-build (use .next as it is), --build (always build), --seconds=N per concurrent run (default 20),
 //        --keep (leave the database in data/bench-http/ for inspection).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -235,6 +236,24 @@ async function waitForServer(): Promise<void> {
   throw new Error('server did not start in 120 s');
 }
 
+/** CPU seconds used so far by the server's processes (its process group), from /proc: load-independent cost. */
+function serverCpuMs(): number {
+  if (!server?.pid) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[2] is the process group; [11] utime, [12] stime (clock ticks, 100 per second on Linux).
+      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks * 10;
+}
+
 // ---------- the review screen's requests ----------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
@@ -441,22 +460,29 @@ try {
     await new Promise((r) => s.once('exit', r));
     process.exit(0);
   }
+  let cpu = serverCpuMs();
+  const cpuPer = (n: number) => {
+    const now = serverCpuMs();
+    const per = (now - cpu) / Math.max(1, n);
+    cpu = now;
+    return `server CPU ${per.toFixed(1)} ms/grade`;
+  };
   const typical = stats(await single(Array.from({ length: 10 }, (_, i) => `u${i + 1}`), 300));
-  console.log(`typical learner (100 cards, ~50 due), one at a time   n=${typical.n}  p50 ${ms(typical.p50)}  p95 ${ms(typical.p95)}  max ${ms(typical.max)}`);
+  console.log(`typical learner (100 cards, ~50 due), one at a time   n=${typical.n}  p50 ${ms(typical.p50)}  p95 ${ms(typical.p95)}  max ${ms(typical.max)}  ${cpuPer(typical.n)}`);
   const heavy = stats(await single([HEAVY], 300));
-  console.log(`heavy learner (5,000 cards, ~1,000 due), one at a time n=${heavy.n}  p50 ${ms(heavy.p50)}  p95 ${ms(heavy.p95)}  max ${ms(heavy.max)}`);
+  console.log(`heavy learner (5,000 cards, ~1,000 due), one at a time n=${heavy.n}  p50 ${ms(heavy.p50)}  p95 ${ms(heavy.p95)}  max ${ms(heavy.max)}  ${cpuPer(heavy.n)}`);
   console.log(`  mean response ${(bytesIn / Math.max(1, responses) / 1000).toFixed(1)} kB`);
 
   const pool = Array.from({ length: 900 - 11 - 2 }, (_, i) => `u${i + 11}`);
   const b32 = await burst(pool, 32, SECONDS);
-  console.log(`32 learners at once, ${SECONDS} s   ${b32.perSecond.toFixed(0)} grades/s  p50 ${ms(b32.p50)}  p95 ${ms(b32.p95)}  errors ${b32.errors}${b32.firstError ? ` (${b32.firstError})` : ''}`);
+  console.log(`32 learners at once, ${SECONDS} s   ${b32.perSecond.toFixed(0)} grades/s  p50 ${ms(b32.p50)}  p95 ${ms(b32.p95)}  errors ${b32.errors}${b32.firstError ? ` (${b32.firstError})` : ''}  ${cpuPer(b32.n)}`);
   const b128 = await burst(pool, 128, SECONDS);
-  console.log(`128 learners at once, ${SECONDS} s  ${b128.perSecond.toFixed(0)} grades/s  p50 ${ms(b128.p50)}  p95 ${ms(b128.p95)}  errors ${b128.errors}${b128.firstError ? ` (${b128.firstError})` : ''}`);
+  console.log(`128 learners at once, ${SECONDS} s  ${b128.perSecond.toFixed(0)} grades/s  p50 ${ms(b128.p50)}  p95 ${ms(b128.p95)}  errors ${b128.errors}${b128.firstError ? ` (${b128.firstError})` : ''}  ${cpuPer(b128.n)}`);
   if (pool.length === 0) console.log('  note: the learner pool ran out; figures cover a shorter burst');
   stopServer();
   server = undefined;
 
-  const dash = await dashboard(now);
+  const dash = args.has('no-dashboard') ? { first: stats([]), repeat: stats([]) } : await dashboard(now);
   console.log(`class dashboard (${CLASS_SIZE} × ${CLASS_MODULES}), server time   first view p50 ${ms(dash.first.p50)} p95 ${ms(dash.first.p95)}; repeat p50 ${ms(dash.repeat.p50)} p95 ${ms(dash.repeat.p95)}`);
 
   const ratio = typical.p95 / fl.p95;

@@ -8,6 +8,7 @@ const { env } = await import('../lib/env');
 const { createDb } = await import('../lib/db');
 const { generateCourseCards } = await import('../lib/cards');
 const { syncContentFolder, formatSyncReport } = await import('../lib/sync/sync');
+const { enrollMissingCards } = await import('../lib/review/enrol');
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const dir = values.content ?? env().CONTENT_DIR;
@@ -21,6 +22,9 @@ try {
   } else {
     console.log(formatSyncReport(result.report));
     console.log(`Synced ${result.modules} modules, ${result.lessons} lessons, ${result.cards} cards in ${result.ms} ms.`);
+    // New cards of completed lessons and assigned modules join those learners' reviews now, not on a page view.
+    const enrolled = await enrollMissingCards(db, new Date());
+    if (enrolled > 0) console.log(`Added ${enrolled} new cards to learners' reviews.`);
   }
 } catch (e) {
   console.error(`Content sync failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);
