@@ -1,8 +1,8 @@
 // Today's queue read by indexed SQL: the counts in one statement and the next card (with what the screen shows of
 // it) in one more, instead of reading every due row and ordering them in JavaScript. The rules are buildQueue's
 // (lib/srs/queue.ts); lib/srs/queue-pick.ts makes the one decision that needs FSRS's arithmetic, and
-// queue-sql.test.ts checks the two agree on random histories. Plain SQL that SQLite and PostgreSQL both accept.
-import { Prisma } from '@/lib/generated/prisma/client';
+// queue-sql.test.ts checks the two agree on random histories. Plain SQL that SQLite and PostgreSQL both accept,
+// run through the review loop's prepared statements (store.ts).
 import type { Db } from '@/lib/db';
 import {
   CARD_STATES,
@@ -15,28 +15,16 @@ import {
   type SrsStateName,
 } from '@/lib/srs';
 import { chooseReview, kindOfState, NO_MEMORY_RATIO, nextKind } from '@/lib/srs/queue-pick';
+import { fromSqlTime, handleFor, sqlTime, statement } from './store';
 
-type Tx = Prisma.TransactionClient;
-
-/** A card counts only while it, its lesson and its module are live, no instructor suspended it and it is no leech. */
-const LIVE = Prisma.sql`
+/** A card counts only while it, its lesson and its module are live and no instructor suspended it. */
+const LIVE = `
   JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
   JOIN "Lesson" l ON l."id" = c."lessonId" AND l."retiredAt" IS NULL
   JOIN "Module" m ON m."id" = l."moduleId" AND m."retiredAt" IS NULL`;
-
-const LEARNING = Prisma.sql`cs."state" IN ('learning', 'relearning')`;
-
-function num(v: unknown): number {
-  return typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0);
-}
-
-function date(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v;
-  // An aggregate (MIN) loses SQLite's declared DATETIME type and comes back as the stored text.
-  const d = new Date(String(v));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+/** The learner's cards, leeches left out. */
+const MINE = `cs."userId" = ? AND cs."leech" = false`;
+const LEARNING = `cs."state" IN ('learning', 'relearning')`;
 
 export function stateName(value: string): SrsStateName {
   return CARD_STATES.find((s) => s === value) ?? 'new';
@@ -49,26 +37,37 @@ export interface QueueSummary {
   canUndo: boolean;
 }
 
+const SUMMARY_SQL = `
+  SELECT
+    (SELECT COUNT(*) FROM "CardState" cs ${LIVE} WHERE ${MINE} AND ${LEARNING} AND cs."due" <= ?) AS "learning",
+    (SELECT COUNT(*) FROM "CardState" cs ${LIVE} WHERE ${MINE} AND cs."state" = 'review' AND cs."due" < ?) AS "review",
+    (SELECT COUNT(*) FROM (SELECT 1 AS "one" FROM "CardState" cs ${LIVE} WHERE ${MINE} AND cs."state" = 'new' LIMIT ?) AS "n") AS "fresh",
+    (SELECT MIN(cs."due") FROM "CardState" cs ${LIVE} WHERE ${MINE} AND ${LEARNING} AND cs."due" > ? AND cs."due" < ?) AS "nextLearning",
+    (SELECT COUNT(DISTINCT r."cardId") FROM "ReviewLog" r WHERE r."userId" = ? AND r."state" = 'new' AND r."review" >= ? AND r."review" < ?) AS "introduced",
+    (SELECT COUNT(*) FROM (SELECT 1 AS "one" FROM "ReviewLog" r WHERE r."userId" = ? LIMIT 1) AS "u") AS "canUndo"`;
+
+type SummaryRow = { learning: number; review: number; fresh: number; nextLearning: string | null; introduced: number; canUndo: number };
+
 /** Today's counts, the next learning card's time and whether there is anything to undo: one statement. */
-export async function queueSummary(db: Db | Tx, userId: string, settings: LearnerSrsSettings, now: Date): Promise<QueueSummary> {
-  const endOfDay = nextDayStart(now, settings.timeZone, settings.dayStartHour);
-  const startOfDay = dayStart(now, settings.timeZone, settings.dayStartHour);
-  const mine = Prisma.sql`cs."userId" = ${userId} AND cs."leech" = false`;
-  const [row] = await db.$queryRaw<{ learning: unknown; review: unknown; fresh: unknown; nextLearning: unknown; introduced: unknown; canUndo: unknown }[]>`
-    SELECT
-      (SELECT COUNT(*) FROM "CardState" cs ${LIVE} WHERE ${mine} AND ${LEARNING} AND cs."due" <= ${now}) AS "learning",
-      (SELECT COUNT(*) FROM "CardState" cs ${LIVE} WHERE ${mine} AND cs."state" = 'review' AND cs."due" < ${endOfDay}) AS "review",
-      (SELECT COUNT(*) FROM (SELECT 1 AS "one" FROM "CardState" cs ${LIVE} WHERE ${mine} AND cs."state" = 'new' LIMIT ${settings.newPerDay}) AS "n") AS "fresh",
-      (SELECT MIN(cs."due") FROM "CardState" cs ${LIVE} WHERE ${mine} AND ${LEARNING} AND cs."due" > ${now} AND cs."due" < ${endOfDay}) AS "nextLearning",
-      (SELECT COUNT(DISTINCT r."cardId") FROM "ReviewLog" r WHERE r."userId" = ${userId} AND r."state" = 'new' AND r."review" >= ${startOfDay} AND r."review" < ${endOfDay}) AS "introduced",
-      (SELECT COUNT(*) FROM (SELECT 1 AS "one" FROM "ReviewLog" r WHERE r."userId" = ${userId} LIMIT 1) AS "u") AS "canUndo"`;
+export function queueSummary(db: Db, userId: string, settings: LearnerSrsSettings, now: Date): QueueSummary {
+  const end = sqlTime(nextDayStart(now, settings.timeZone, settings.dayStartHour));
+  const start = sqlTime(dayStart(now, settings.timeZone, settings.dayStartHour));
+  const at = sqlTime(now);
+  // prettier-ignore
+  const row = statement(handleFor(db), SUMMARY_SQL).get(
+    userId, at,
+    userId, end,
+    userId, settings.newPerDay,
+    userId, at, end,
+    userId, start, end,
+    userId,
+  ) as SummaryRow | undefined;
   if (!row) throw new Error('queue summary returned no row');
-  const introduced = num(row.introduced);
-  const newLimit = Math.max(0, settings.newPerDay - Math.max(0, introduced));
+  const newLimit = Math.max(0, settings.newPerDay - Math.max(0, row.introduced));
   return {
-    counts: { learning: num(row.learning), review: num(row.review), new: Math.min(newLimit, num(row.fresh)) },
-    nextLearningDue: date(row.nextLearning),
-    canUndo: num(row.canUndo) > 0,
+    counts: { learning: row.learning, review: row.review, new: Math.min(newLimit, row.fresh) },
+    nextLearningDue: fromSqlTime(row.nextLearning),
+    canUndo: row.canUndo > 0,
   };
 }
 
@@ -91,17 +90,17 @@ export interface QueueCardRow {
 
 type RawCardRow = {
   cardId: string;
-  version: unknown;
+  version: number;
   state: string;
-  due: Date;
+  due: string;
   stability: number;
   difficulty: number;
-  elapsedDays: unknown;
-  scheduledDays: unknown;
-  learningSteps: unknown;
-  reps: unknown;
-  lapses: unknown;
-  lastReview: Date | null;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
   type: string;
   front: string;
   back: string;
@@ -120,18 +119,18 @@ function toCardRow(r: RawCardRow): QueueCardRow {
   return {
     cardId: r.cardId,
     kind: kindOfState(state),
-    version: num(r.version),
+    version: r.version,
     state: {
       state,
-      due: r.due,
+      due: new Date(r.due),
       stability: r.stability,
       difficulty: r.difficulty,
-      elapsedDays: num(r.elapsedDays),
-      scheduledDays: num(r.scheduledDays),
-      learningSteps: num(r.learningSteps),
-      reps: num(r.reps),
-      lapses: num(r.lapses),
-      lastReview: r.lastReview,
+      elapsedDays: r.elapsedDays,
+      scheduledDays: r.scheduledDays,
+      learningSteps: r.learningSteps,
+      reps: r.reps,
+      lapses: r.lapses,
+      lastReview: fromSqlTime(r.lastReview),
     },
     type: r.type,
     front: r.editedFront ?? r.front,
@@ -145,57 +144,58 @@ function toCardRow(r: RawCardRow): QueueCardRow {
   };
 }
 
-async function cardRows(db: Db | Tx, userId: string, where: Prisma.Sql, order: Prisma.Sql, limit: number | null): Promise<QueueCardRow[]> {
-  const rows = await db.$queryRaw<RawCardRow[]>`
-    SELECT cs."cardId", cs."version", cs."state", cs."due", cs."stability", cs."difficulty", cs."elapsedDays",
-      cs."scheduledDays", cs."learningSteps", cs."reps", cs."lapses", cs."lastReview",
-      c."type", c."front", c."back", c."editedFront", c."editedBack", c."source", c."anchor",
-      l."key" AS "lessonKey", l."title" AS "lessonTitle", m."key" AS "moduleKey", co."key" AS "courseKey"
-    FROM "CardState" cs ${LIVE}
-    JOIN "Course" co ON co."id" = m."courseId"
-    WHERE cs."userId" = ${userId} AND cs."leech" = false AND ${where}
-    ORDER BY ${order}
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-  return rows.map(toCardRow);
+const CARD_SQL = `
+  SELECT cs."cardId", cs."version", cs."state", cs."due", cs."stability", cs."difficulty", cs."elapsedDays",
+    cs."scheduledDays", cs."learningSteps", cs."reps", cs."lapses", cs."lastReview",
+    c."type", c."front", c."back", c."editedFront", c."editedBack", c."source", c."anchor",
+    l."key" AS "lessonKey", l."title" AS "lessonTitle", m."key" AS "moduleKey", co."key" AS "courseKey"
+  FROM "CardState" cs ${LIVE}
+  JOIN "Course" co ON co."id" = m."courseId"
+  WHERE ${MINE} AND`;
+
+// Largest elapsed / stability first = lowest retrievability first (see lib/srs/queue-pick.ts).
+const RATIO = `CASE WHEN cs."lastReviewMs" IS NULL OR cs."stability" <= 0 THEN ${NO_MEMORY_RATIO}
+  WHEN cs."lastReviewMs" > ? THEN 0 ELSE (? - cs."lastReviewMs") / cs."stability" END`;
+
+const QUERIES = {
+  learning: `${CARD_SQL} ${LEARNING} AND cs."due" <= ? ORDER BY cs."due", cs."cardId" LIMIT 1`,
+  reviews: `${CARD_SQL} cs."state" = 'review' AND cs."due" < ? ORDER BY ${RATIO} DESC, cs."due", cs."cardId" LIMIT ?`,
+  allReviews: `${CARD_SQL} cs."state" = 'review' AND cs."due" < ? ORDER BY ${RATIO} DESC, cs."due", cs."cardId"`,
+  fresh: `${CARD_SQL} cs."state" = 'new' ORDER BY cs."sortKey", cs."cardId" LIMIT 1`,
+  byId: `${CARD_SQL} cs."cardId" = ?`,
+};
+
+function cardRows(db: Db, sql: string, ...params: unknown[]): QueueCardRow[] {
+  return (statement(handleFor(db), sql).all(...params) as RawCardRow[]).map(toCardRow);
 }
 
 /** Review candidates per round: the retrievability decision rarely needs more than the first one. */
 const REVIEW_WINDOW = 8;
 
 /** The card buildQueue would show first, given today's counts from queueSummary; null when nothing is due. */
-export async function nextQueueCard(db: Db | Tx, userId: string, settings: LearnerSrsSettings, counts: QueueCounts, now: Date): Promise<QueueCardRow | null> {
+export function nextQueueCard(db: Db, userId: string, settings: LearnerSrsSettings, counts: QueueCounts, now: Date): QueueCardRow | null {
   switch (nextKind(counts)) {
-    case 'learning': {
-      const [row] = await cardRows(db, userId, Prisma.sql`${LEARNING} AND cs."due" <= ${now}`, Prisma.sql`cs."due", cs."cardId"`, 1);
-      return row ?? null;
-    }
+    case 'learning':
+      return cardRows(db, QUERIES.learning, userId, sqlTime(now))[0] ?? null;
     case 'review': {
-      const endOfDay = nextDayStart(now, settings.timeZone, settings.dayStartHour);
+      const end = sqlTime(nextDayStart(now, settings.timeZone, settings.dayStartHour));
       const nowMs = now.getTime();
-      // Largest elapsed / stability first = lowest retrievability first (see lib/srs/queue-pick.ts).
-      const ratio = Prisma.sql`CASE WHEN cs."lastReviewMs" IS NULL OR cs."stability" <= 0 THEN ${NO_MEMORY_RATIO}
-        WHEN cs."lastReviewMs" > ${nowMs} THEN 0 ELSE (${nowMs} - cs."lastReviewMs") / cs."stability" END`;
-      const where = Prisma.sql`cs."state" = 'review' AND cs."due" < ${endOfDay}`;
-      const order = Prisma.sql`${ratio} DESC, cs."due", cs."cardId"`;
-      let rows = await cardRows(db, userId, where, order, REVIEW_WINDOW);
+      let rows = cardRows(db, QUERIES.reviews, userId, end, nowMs, nowMs, REVIEW_WINDOW);
       let choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, rows.length < REVIEW_WINDOW);
       if (choice && !choice.settled) {
-        rows = await cardRows(db, userId, where, order, null);
+        rows = cardRows(db, QUERIES.allReviews, userId, end, nowMs, nowMs);
         choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, true);
       }
       return rows.find((r) => r.cardId === choice?.id) ?? null;
     }
-    case 'new': {
-      const [row] = await cardRows(db, userId, Prisma.sql`cs."state" = 'new'`, Prisma.sql`cs."sortKey", cs."cardId"`, 1);
-      return row ?? null;
-    }
+    case 'new':
+      return cardRows(db, QUERIES.fresh, userId)[0] ?? null;
     default:
       return null;
   }
 }
 
 /** One of the learner's live, non-leech cards by id (an undone card comes back at once, as in Anki). */
-export async function queueCardById(db: Db | Tx, userId: string, cardId: string): Promise<QueueCardRow | null> {
-  const [row] = await cardRows(db, userId, Prisma.sql`cs."cardId" = ${cardId}`, Prisma.sql`cs."cardId"`, 1);
-  return row ?? null;
+export function queueCardById(db: Db, userId: string, cardId: string): QueueCardRow | null {
+  return cardRows(db, QUERIES.byId, userId, cardId)[0] ?? null;
 }

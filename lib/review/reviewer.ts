@@ -5,7 +5,11 @@ import { getServerSession } from 'next-auth';
 import { authOptions } from '@/lib/auth/options';
 import { db } from '@/lib/db';
 import type { LearnerSrsSettings } from '@/lib/srs';
-import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
+import { settingsFromUser, type UserSettingsRow } from './settings';
+import { handleFor, statement } from './store';
+
+const USER_SQL = `SELECT "id", "desiredRetention", "maximumInterval", "newPerDay", "timeZone", "dayStartHour", "learningSteps",
+  "relearningSteps", "fsrsWeights" FROM "User" WHERE "id" = ?`;
 
 export interface Reviewer {
   id: string;
@@ -17,6 +21,6 @@ export async function currentReviewer(): Promise<Reviewer | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const row = await db.user.findUnique({ where: { id }, select: { id: true, ...USER_SETTINGS_SELECT } });
+  const row = statement(handleFor(db), USER_SQL).get(id) as (UserSettingsRow & { id: string }) | undefined;
   return row ? { id: row.id, settings: settingsFromUser(row) } : null;
 }

@@ -22,6 +22,8 @@ import {
 import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
 import { lessonHref } from '@/lib/course-urls';
 import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
+import { fromSqlTime, handleFor, sqlTime, statement, type Handle } from './store';
+import { randomUUID } from 'node:crypto';
 
 type Tx = Prisma.TransactionClient;
 
@@ -211,8 +213,8 @@ export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSr
 }
 
 /** Cards left today by kind, counted in SQL without reading the rows (for the home page). */
-export async function reviewCounts(db: Db | Tx, userId: string, now: Date, settings?: LearnerSrsSettings): Promise<ReviewSnapshot['counts']> {
-  return (await queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now)).counts;
+export async function reviewCounts(db: Db, userId: string, now: Date, settings?: LearnerSrsSettings): Promise<ReviewSnapshot['counts']> {
+  return queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now).counts;
 }
 
 function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: LearnerSrsSettings, now: Date): ReviewCardView {
@@ -234,11 +236,11 @@ function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: Lea
  * queue-sql.ts). `preferCardId` (an undone card) is shown first if it is still one of the learner's live cards.
  * Pass the learner's settings when the caller has read them already.
  */
-export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
+export async function reviewSnapshot(db: Db, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
   const s = settings ?? (await loadSettings(db, userId));
-  const summary = await queueSummary(db, userId, s, now);
-  const preferred = preferCardId ? await queueCardById(db, userId, preferCardId) : null;
-  const row = preferred ?? (await nextQueueCard(db, userId, s, summary.counts, now));
+  const summary = queueSummary(db, userId, s, now);
+  const preferred = preferCardId ? queueCardById(db, userId, preferCardId) : null;
+  const row = preferred ?? nextQueueCard(db, userId, s, summary.counts, now);
   return {
     counts: summary.counts,
     nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,
@@ -265,90 +267,90 @@ export type WriteResult =
 
 const STALE = { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' } as const;
 
-async function alreadyRecorded(db: Db | Tx, userId: string, clientId: string): Promise<boolean> {
-  const seen = await db.$queryRaw<{ one: unknown }[]>`SELECT 1 AS "one" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientId" = ${clientId}`;
-  return seen.length > 0;
+const SQL = {
+  seen: `SELECT 1 AS "one" FROM "ReviewLog" WHERE "userId" = ? AND "clientId" = ?`,
+  update: `UPDATE "CardState" SET "state" = ?, "due" = ?, "stability" = ?, "difficulty" = ?, "elapsedDays" = ?, "scheduledDays" = ?,
+    "learningSteps" = ?, "reps" = ?, "lapses" = ?, "lastReview" = ?, "lastReviewMs" = ?, "leech" = ?, "version" = "version" + 1
+    WHERE "userId" = ? AND "cardId" = ? AND "version" = ?`,
+  insertLog: `INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "lastReview", "stability", "difficulty",
+    "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  lastLog: `SELECT * FROM "ReviewLog" WHERE "userId" = ? ORDER BY "review" DESC, "id" DESC LIMIT 1`,
+  stateRow: `SELECT * FROM "CardState" WHERE "userId" = ? AND "cardId" = ?`,
+  deleteLog: `DELETE FROM "ReviewLog" WHERE "id" = ?`,
+};
+
+const maybeTime = (d: Date | null) => (d === null ? null : sqlTime(d));
+
+/** Sets a card's state (and bumps its version) if it is still at `version`; the number of rows changed. */
+function writeState(h: Handle, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): number {
+  const c = stateColumns(s);
+  return statement(h, SQL.update).run(c.state, sqlTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, maybeTime(c.lastReview), c.lastReviewMs, leech ? 1 : 0, userId, cardId, version).changes;
 }
 
 /**
- * Records one grade. Reads first, outside the transaction, then writes in a transaction whose first statement is
- * the version-checked update: a transaction that reads before it writes can be refused outright by SQLite when
- * another process commits in between (WAL snapshot), while one that starts by writing simply waits its turn.
- * The version check and the unique (userId, clientId) index keep it exact under races: a retry records nothing.
+ * Runs one write transaction of the review loop. BEGIN IMMEDIATE takes the write lock before reading, so no other
+ * process can commit between this read and this write; the whole transaction is synchronous (well under a
+ * millisecond), so the lock is never held across an await. When another connection holds the lock, this waits
+ * without blocking the event loop (the connection's own busy wait would stall every request of this process,
+ * including a Prisma transaction that holds the lock here) and tries again.
+ */
+async function writeTransaction<T>(db: Db, work: (h: Handle) => T): Promise<T> {
+  const h = handleFor(db);
+  const deadline = Date.now() + 5_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return h.transaction(() => work(h)).immediate();
+    } catch (e) {
+      const busy = e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(20, 1 + attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/**
+ * Records one grade, exactly once per client id, and only against the version the learner was shown. One
+ * transaction: the retry check, the state read, FSRS, the version-checked update and the log entry.
  */
 export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date, settings?: LearnerSrsSettings): Promise<WriteResult> {
-  if (await alreadyRecorded(db, userId, input.clientId)) return { ok: true, duplicate: true };
-  const row = await queueCardById(db, userId, input.cardId);
-  if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
-  if (row.version !== input.version) return STALE;
-  const result = gradeCard(row.state, input.rating, now, settings ?? (await loadSettings(db, userId)), input.cardId);
-  const log = result.log;
+  const s = settings ?? (await loadSettings(db, userId));
   try {
-    return await db.$transaction(async (tx) => {
-      const updated = await tx.cardState.updateMany({
-        where: { userId, cardId: input.cardId, version: input.version, leech: false },
-        data: { ...stateColumns(result.state), version: { increment: 1 }, ...(result.becameLeech ? { leech: true } : {}) },
-      });
-      if (updated.count !== 1) {
-        // Someone else changed the card since it was read: this same submission (a retry) or another tab.
-        return (await alreadyRecorded(tx, userId, input.clientId)) ? { ok: true, duplicate: true } : STALE;
-      }
-      await tx.reviewLog.create({
-        data: {
-          userId,
-          cardId: input.cardId,
-          clientId: input.clientId,
-          rating: log.rating,
-          state: log.state,
-          due: log.due,
-          lastReview: log.lastReview,
-          stability: log.stability,
-          difficulty: log.difficulty,
-          elapsedDays: log.elapsedDays,
-          lastElapsedDays: log.lastElapsedDays,
-          scheduledDays: log.scheduledDays,
-          learningSteps: log.learningSteps,
-          review: log.review,
-          durationMs: Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
-        },
-      });
+    return await writeTransaction(db, (h): WriteResult => {
+      if (statement(h, SQL.seen).get(userId, input.clientId)) return { ok: true, duplicate: true };
+      const row = queueCardById(db, userId, input.cardId);
+      if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
+      if (row.version !== input.version) return STALE;
+      const result = gradeCard(row.state, input.rating, now, s, input.cardId);
+      if (writeState(h, userId, input.cardId, input.version, result.state, result.becameLeech) !== 1) return STALE;
+      const log = result.log;
+      statement(h, SQL.insertLog).run(
+        randomUUID(), userId, input.cardId, input.clientId, log.rating, log.state, sqlTime(log.due), maybeTime(log.lastReview),
+        log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review),
+        Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
+      );
       return { ok: true, becameLeech: result.becameLeech };
     });
   } catch (e) {
-    // Two submissions with one client id racing: the unique index lets only one through (and this one rolled back).
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: true, duplicate: true };
+    // The unique (userId, clientId) index is the last word on a retry (the transaction rolled back).
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: true, duplicate: true };
     throw e;
   }
 }
 
-class UndoRaced extends Error {}
+type RawLog = { id: string; cardId: string; rating: number; state: string; due: string; lastReview: string | null; stability: number; difficulty: number; elapsedDays: number; lastElapsedDays: number; scheduledDays: number; learningSteps: number; review: string };
+type RawState = { version: number; state: string; due: string; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: string | null };
 
-/**
- * Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. Reads
- * first, then writes in a transaction that starts with the version-checked update (see gradeForUser) and checks
- * the entry is still the latest; a grade landing in between makes it start over.
- */
+/** Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. */
 export async function undoLastForUser(db: Db, userId: string): Promise<WriteResult & { cardId?: string }> {
-  for (let attempt = 0; ; attempt++) {
-    const last = await db.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }] });
+  return writeTransaction(db, (h): WriteResult & { cardId?: string } => {
+    const last = statement(h, SQL.lastLog).get(userId) as RawLog | undefined;
     if (!last) return { ok: false, code: 'nothing_to_undo', error: 'There is no review to undo.' };
-    const row = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: STATE_SELECT });
+    const row = statement(h, SQL.stateRow).get(userId, last.cardId) as RawState | undefined;
     if (!row) return { ok: false, code: 'not_found', error: 'That card is no longer in your reviews.' };
-    const previous = undoGrade(toSrsState(row), toSrsLog(last));
-    try {
-      await db.$transaction(async (tx) => {
-        const updated = await tx.cardState.updateMany({
-          where: { userId, cardId: last.cardId, version: row.version },
-          data: { ...stateColumns(previous), version: { increment: 1 }, leech: false },
-        });
-        if (updated.count !== 1) throw new UndoRaced();
-        const latest = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }], select: { id: true } });
-        if (latest?.id !== last.id) throw new UndoRaced();
-        await tx.reviewLog.delete({ where: { id: last.id } });
-      });
-      return { ok: true, cardId: last.cardId };
-    } catch (e) {
-      if (!(e instanceof UndoRaced) || attempt >= 4) throw e;
-    }
-  }
+    const current = toSrsState({ ...row, due: new Date(row.due), lastReview: fromSqlTime(row.lastReview) });
+    const previous = undoGrade(current, toSrsLog({ ...last, due: new Date(last.due), lastReview: fromSqlTime(last.lastReview), review: new Date(last.review) }));
+    writeState(h, userId, last.cardId, row.version, previous, false);
+    statement(h, SQL.deleteLog).run(last.id);
+    return { ok: true, cardId: last.cardId };
+  });
 }
