@@ -152,21 +152,6 @@ export interface ReviewSnapshot {
   canUndo: boolean;
 }
 
-const STATE_SELECT = {
-  cardId: true,
-  version: true,
-  sortKey: true,
-  state: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  lastReview: true,
-} as const;
 
 /** Only what ordering the queue needs: reading ~1,000 due rows in full costs twice as much (see npm run bench). */
 const QUEUE_SELECT = { cardId: true, sortKey: true, state: true, due: true, stability: true, lastReview: true } as const;
