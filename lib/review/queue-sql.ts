@@ -157,9 +157,26 @@ const CARD_SQL = `
 const RATIO = `CASE WHEN cs."lastReviewMs" IS NULL OR cs."stability" <= 0 THEN ${NO_MEMORY_RATIO}
   WHEN cs."lastReviewMs" > ? THEN 0 ELSE (? - cs."lastReviewMs") / cs."stability" END`;
 
+/**
+ * The first reviews by ratio, ordered on CardState alone (the index range plus two columns) and only then joined to
+ * the card tables for liveness and text: a heavy learner's ~1,000 due reviews are sorted without ~4,000 joins.
+ * Dead cards among them only shorten the list; the caller falls back to the full query when unsure.
+ */
+const TOP_REVIEWS = `
+  SELECT cs."cardId", cs."version", cs."state", cs."due", cs."stability", cs."difficulty", cs."elapsedDays",
+    cs."scheduledDays", cs."learningSteps", cs."reps", cs."lapses", cs."lastReview",
+    c."type", c."front", c."back", c."editedFront", c."editedBack", c."source", c."anchor",
+    l."key" AS "lessonKey", l."title" AS "lessonTitle", m."key" AS "moduleKey", co."key" AS "courseKey"
+  FROM (
+    SELECT cs.*, ${RATIO} AS "ratio" FROM "CardState" cs
+    WHERE ${MINE} AND cs."state" = 'review' AND cs."due" < ?
+    ORDER BY "ratio" DESC, cs."due", cs."cardId" LIMIT ?
+  ) cs ${LIVE}
+  JOIN "Course" co ON co."id" = m."courseId"
+  ORDER BY cs."ratio" DESC, cs."due", cs."cardId"`;
+
 const QUERIES = {
   learning: `${CARD_SQL} ${LEARNING} AND cs."due" <= ? ORDER BY cs."due", cs."cardId" LIMIT 1`,
-  reviews: `${CARD_SQL} cs."state" = 'review' AND cs."due" < ? ORDER BY ${RATIO} DESC, cs."due", cs."cardId" LIMIT ?`,
   allReviews: `${CARD_SQL} cs."state" = 'review' AND cs."due" < ? ORDER BY ${RATIO} DESC, cs."due", cs."cardId"`,
   fresh: `${CARD_SQL} cs."state" = 'new' ORDER BY cs."sortKey", cs."cardId" LIMIT 1`,
   byId: `${CARD_SQL} cs."cardId" = ?`,
@@ -169,8 +186,8 @@ function cardRows(db: Db, sql: string, ...params: unknown[]): QueueCardRow[] {
   return (statement(handleFor(db), sql).all(...params) as RawCardRow[]).map(toCardRow);
 }
 
-/** Review candidates per round: the retrievability decision rarely needs more than the first one. */
-const REVIEW_WINDOW = 8;
+/** Review candidates per round: the retrievability decision rarely needs more than the first few. */
+const REVIEW_WINDOW = 16;
 
 /** The card buildQueue would show first, given today's counts from queueSummary; null when nothing is due. */
 export function nextQueueCard(db: Db, userId: string, settings: LearnerSrsSettings, counts: QueueCounts, now: Date): QueueCardRow | null {
@@ -180,9 +197,11 @@ export function nextQueueCard(db: Db, userId: string, settings: LearnerSrsSettin
     case 'review': {
       const end = sqlTime(nextDayStart(now, settings.timeZone, settings.dayStartHour));
       const nowMs = now.getTime();
-      let rows = cardRows(db, QUERIES.reviews, userId, end, nowMs, nowMs, REVIEW_WINDOW);
-      let choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, rows.length < REVIEW_WINDOW);
-      if (choice && !choice.settled) {
+      // RATIO's two parameters come before the learner's in TOP_REVIEWS (it is in the inner SELECT list).
+      let rows = cardRows(db, TOP_REVIEWS, nowMs, nowMs, userId, end, REVIEW_WINDOW);
+      let choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, false);
+      // None live among the first rows, or a tie that may reach past them: decide over all of them.
+      if (!choice?.settled) {
         rows = cardRows(db, QUERIES.allReviews, userId, end, nowMs, nowMs);
         choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, true);
       }
