@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getCourseSummary } from '@/lib/data/course-summary';
+import { getCourseSummaries } from '@/lib/data/course-summary';
 
 export default async function LandingPage() {
-  const [user, course] = await Promise.all([getCurrentUser(), getCourseSummary()]);
+  const [user, courses] = await Promise.all([getCurrentUser(), getCourseSummaries()]);
+  // One course: the landing page is about it; several: a list of them.
+  const course = courses.length === 1 ? courses[0] : undefined;
   return (
     <div className="space-y-10 py-6">
       <section className="space-y-4">
@@ -35,6 +37,19 @@ export default async function LandingPage() {
               </li>
             ))}
           </ol>
+        </section>
+      )}
+      {courses.length > 1 && (
+        <section aria-labelledby="courses" className="card">
+          <h2 id="courses" className="mb-3 text-lg font-semibold">Courses</h2>
+          <ul className="space-y-2">
+            {courses.map((c) => (
+              <li key={c.key}>
+                <span className="font-medium">{c.title}</span>{' '}
+                <span className="text-sm text-muted">· {c.modules.length} modules · {c.modules.reduce((n, m) => n + m.lessonCount, 0)} lessons</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section className="grid gap-4 sm:grid-cols-3">

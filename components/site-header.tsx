@@ -18,7 +18,7 @@ export async function SiteHeader() {
           <>
             <div className="order-last -mx-2 flex w-full gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
               <Link href="/home" className={navLink}>Home</Link>
-              <Link href="/courses" className={navLink}>Course</Link>
+              <Link href="/courses" className={navLink}>Courses</Link>
               <Link href="/review" className={navLink}>Review</Link>
               <Link href="/stats" className={navLink}>Stats</Link>
               <Link href="/classes" className={navLink}>Classes</Link>

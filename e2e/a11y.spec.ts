@@ -1,6 +1,9 @@
 // Every page, as a learner and as an instructor sees it, passes axe-core's WCAG 2.1 A/AA rules.
 import { test, expect, expectAccessible } from './fixtures';
 
+// axe takes seconds on long pages (an instructor's card list) on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test('signed-out pages are accessible', async ({ page }) => {
   for (const path of ['/', '/signin', '/signup']) {
     await page.goto(path);
@@ -14,6 +17,9 @@ test("a learner's pages are accessible", async ({ page, login }) => {
   await expectAccessible(page); // home
   await page.goto('/courses');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page); // catalogue
+  await page.getByRole('link', { name: /^Open / }).first().click();
+  await expect(page.getByRole('progressbar', { name: 'Course progress' })).toBeVisible();
   await expectAccessible(page); // course outline (with a locked module)
   await page.getByRole('link', { name: /^Start/ }).first().click();
   await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();

@@ -1,4 +1,4 @@
-// Where a lesson lives in the app, and which course is the default. Lesson keys are `<moduleKey>/<slug>`; the URL carries course, module and slug.
+// Where a lesson lives in the app. Lesson keys are `<moduleKey>/<slug>`; the URL carries course, module and slug.
 
 /** The part of a lesson key after its module key, used in URLs. */
 export function lessonSlug(lessonKey: string, moduleKey: string): string {
@@ -11,5 +11,3 @@ export function lessonHref(courseKey: string, moduleKey: string, lessonKey: stri
   return `/courses/${path}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 }
 
-/** Which course the app shows: the first one imported. Every "the course" read orders by this (Prisma orderBy). */
-export const DEFAULT_COURSE_ORDER = { createdAt: 'asc' } as const;

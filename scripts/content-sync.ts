@@ -1,5 +1,7 @@
-// `npm run content:sync [-- --content DIR]`: reads and validates the content folder, generates cards, and
-// writes both to the database in one transaction. Any error in the content stops it before the database is touched.
+// `npm run content:sync [-- --content DIR] [--owner EMAIL]`: reads and validates the content folder, generates cards,
+// and writes both to the database in one transaction. Any error in the content stops it before the database is touched.
+// Each folder is its own course (keyed by its course.yaml `key`); other courses are not touched. `--owner` makes an
+// instructor the course's owner (they can then edit its cards and add co-instructors in the app).
 import { parseArgs } from 'node:util';
 import { loadLocalEnv } from './load-env';
 
@@ -9,11 +11,17 @@ const { createDb } = await import('../lib/db');
 const { generateCourseCards } = await import('../lib/cards');
 const { syncContentFolder, formatSyncReport } = await import('../lib/sync/sync');
 const { enrollMissingCards } = await import('../lib/review/enrol');
+const { setFolderCourseOwner } = await import('../lib/sync/owner');
 
-const { values } = parseArgs({ options: { content: { type: 'string' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, owner: { type: 'string' } } });
 const dir = values.content ?? env().CONTENT_DIR;
 const db = createDb();
 try {
+  // Checked before anything is written, so a typo in the email leaves the database as it was.
+  const owner = values.owner ? await db.user.findUnique({ where: { email: values.owner.trim().toLowerCase() }, select: { id: true, role: true } }) : null;
+  if (values.owner && (!owner || owner.role !== 'instructor')) {
+    throw new Error(`--owner ${values.owner}: no instructor account has this email (create one with npm run user:create -- --role instructor).`);
+  }
   const result = await syncContentFolder(db, dir, generateCourseCards);
   for (const issue of result.issues) console.error(`${issue.level}: ${issue.file}: ${issue.message}`);
   if (!result.ok) {
@@ -21,6 +29,7 @@ try {
     process.exitCode = 1;
   } else {
     console.log(formatSyncReport(result.report));
+    if (owner) console.log(await setFolderCourseOwner(db, result.report.course.key, owner.id));
     console.log(`Synced ${result.modules} modules, ${result.lessons} lessons, ${result.cards} cards in ${result.ms} ms.`);
     // New cards of completed lessons and assigned modules join those learners' reviews now, not on a page view.
     const enrolled = await enrollMissingCards(db, new Date());

@@ -1,6 +1,7 @@
 // A small two-module course with cards, and helpers shared by the class integration tests.
 import type { Db } from '@/lib/db';
 import { syncCourse } from '@/lib/sync/sync';
+import { setCourseOwner } from '@/lib/courses/roles';
 import type { Course, Lesson } from '@/lib/content/types';
 
 const lesson = (moduleKey: string, slug: string, order: number): Lesson => ({
@@ -25,4 +26,11 @@ export async function syncTwoModuleCourse(db: Db, course: Course, cards: [string
   await syncCourse(db, course, cards.map(([key, lessonKey]) => ({
     key, lessonKey, moduleKey: lessonKey.split('/')[0]!, type: 'basic' as const, front: `${key}?`, back: key, source: 's', anchor: '', score: 1,
   })));
+}
+
+/** Makes the user owner of the course (default: the two-module course "c"), so they may assign its modules. */
+export async function ownCourse(db: Db, userId: string, courseKey = 'c') {
+  const course = await db.course.findUniqueOrThrow({ where: { key: courseKey }, select: { id: true } });
+  await setCourseOwner(db, course.id, userId);
+  return course.id;
 }

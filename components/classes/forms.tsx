@@ -101,9 +101,10 @@ export function JoinCodePanel({ classId, code, inviteUrl }: { classId: string; c
   );
 }
 
-export function AssignModuleForm({ classId, modules }: { classId: string; modules: { id: string; title: string }[] }) {
+/** Modules still to assign, grouped by course (published courses the instructor owns or co-teaches). */
+export function AssignModuleForm({ classId, courses }: { classId: string; courses: { id: string; title: string; modules: { id: string; title: string }[] }[] }) {
   const [state, action, pending] = useActionState(assignModuleAction, initial);
-  if (modules.length === 0) return <p className="text-sm text-muted">Every module of the course is assigned to this class.</p>;
+  if (courses.length === 0) return <p className="text-sm text-muted">Every module of your courses is assigned to this class (you can assign modules of published courses you own or co-teach).</p>;
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" aria-label="Assign a module">
       <input type="hidden" name="classId" value={classId} />
@@ -111,7 +112,11 @@ export function AssignModuleForm({ classId, modules }: { classId: string; module
         <label htmlFor="assign-module" className="label">Module</label>
         <select id="assign-module" name="moduleId" className="input" defaultValue="" aria-invalid={state.errors.moduleId ? true : undefined} aria-describedby={state.errors.moduleId ? 'assign-module-error' : undefined}>
           <option value="" disabled>Choose a module…</option>
-          {modules.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+          {courses.map((c) => (
+            <optgroup key={c.id} label={c.title}>
+              {c.modules.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+            </optgroup>
+          ))}
         </select>
         {state.errors.moduleId && <p id="assign-module-error" className="field-error">{state.errors.moduleId}</p>}
       </div>

@@ -1,10 +1,13 @@
 'use server';
-// Lesson completion. The lesson id comes from the client, so it is re-checked: it must exist and be live.
+// Lesson completion. The lesson id comes from the client, so it is re-checked: it must exist, be live and belong
+// to a course the learner may see (published, or one they teach). Completing enrols the learner in the course.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
 import { enrollLessonCards } from '@/lib/review/service';
+import { visibleCourseWhere } from '@/lib/courses/access';
+import { enrollInCourses } from '@/lib/courses/enrollment';
 
 const input = z.object({ lessonId: z.string().min(1).max(64), complete: z.boolean() });
 
@@ -16,7 +19,10 @@ export async function setLessonComplete(raw: unknown): Promise<ProgressResult> {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Invalid request.' };
   const { lessonId, complete } = parsed.data;
-  const lesson = await db.lesson.findFirst({ where: { id: lessonId, retiredAt: null, module: { retiredAt: null } }, select: { id: true } });
+  const lesson = await db.lesson.findFirst({
+    where: { id: lessonId, retiredAt: null, module: { retiredAt: null, course: visibleCourseWhere(user.id) } },
+    select: { id: true, module: { select: { courseId: true, course: { select: { status: true } } } } },
+  });
   if (!lesson) return { ok: false, error: 'This lesson is no longer part of the course.' };
   const now = new Date();
   await db.$transaction(async (tx) => {
@@ -27,6 +33,7 @@ export async function setLessonComplete(raw: unknown): Promise<ProgressResult> {
     });
     // Completing a lesson puts its cards into the learner's reviews; un-completing keeps them (and their history).
     if (complete) await enrollLessonCards(tx, user.id, [lessonId], now);
+    if (complete && lesson.module.course.status === 'published') await enrollInCourses(tx, user.id, [lesson.module.courseId], now);
   });
   revalidatePath('/courses', 'layout');
   revalidatePath('/home');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
+import { ownCourse, syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { trueRetention } from '@/lib/srs/stats';
 import { assignModule, createClass, joinClass } from './service';
 import { classDashboard, clearReviewCache, memberProgress, REVIEW_CACHE_MS } from './dashboard';
@@ -34,6 +34,7 @@ beforeEach(async () => {
   t = await createTestDb();
   await syncTwoModuleCourse(t.db, course, [['k1', 'm1/a'], ['k2', 'm1/b'], ['k3', 'm1/c'], ['k4', 'm2/e']]);
   teacher = (await t.db.user.create({ data: { email: 't@example.com', name: 'Teacher', role: 'instructor' } })).id;
+  await ownCourse(t.db, teacher);
   ann = (await t.db.user.create({ data: { email: 'ann@example.com', name: 'Ann' } })).id;
   bob = (await t.db.user.create({ data: { email: 'bob@example.com', name: 'Bob' } })).id;
   const cls = await createClass(t.db, teacher, { name: 'Period 1', timeZone: 'Europe/Paris' });

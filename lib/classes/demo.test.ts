@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
+import { ownCourse, syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { ensureDemoClass } from './demo';
 import { learnerAssignments } from './service';
 
@@ -15,6 +15,9 @@ describe('demo class (SQLite)', () => {
     const now = new Date('2026-06-01T10:00:00Z');
     expect(await ensureDemoClass(t.db, teacher, learner, now)).toBe('no-course');
     await syncTwoModuleCourse(t.db, twoModuleCourse(['a'], ['b']), [['k1', 'm1/a']]);
+    // A course the demo instructor does not own is not theirs to assign.
+    expect(await ensureDemoClass(t.db, teacher, learner, now)).toBe('no-course');
+    await ownCourse(t.db, teacher);
     expect(await ensureDemoClass(t.db, teacher, learner, now)).toBe('created');
     expect(await ensureDemoClass(t.db, teacher, learner, now)).toBe('exists');
     const assigned = await learnerAssignments(t.db, learner, now);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
+import { ownCourse, syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { JOIN_USER_LIMIT } from '@/lib/auth/rate-limit';
 import {
   allowBack,
@@ -43,6 +43,7 @@ beforeEach(async () => {
   teacher = (await t.db.user.create({ data: { email: 't@example.com', name: 'T', role: 'instructor' } })).id;
   otherTeacher = (await t.db.user.create({ data: { email: 'o@example.com', name: 'O', role: 'instructor' } })).id;
   learner = (await t.db.user.create({ data: { email: 'l@example.com', name: 'L' } })).id;
+  await ownCourse(t.db, teacher);
   moduleId = (await t.db.module.findFirstOrThrow({ where: { key: 'm1' } })).id;
   module2Id = (await t.db.module.findFirstOrThrow({ where: { key: 'm2' } })).id;
 });
@@ -113,6 +114,34 @@ describe('classes (SQLite)', () => {
     expect(await withdrawAssignment(t.db, otherTeacher, first.id)).toMatchObject({ ok: false });
     expect(await t.db.assignment.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ note: '', dueAt: new Date('2026-06-10T23:59:00Z') });
     expect(await assignModule(t.db, teacher, { classId: cls.id, moduleId: 'no-such-module', note: '', ...due('2026-06-10') }, now)).toMatchObject({ ok: false, field: 'moduleId' });
+  });
+
+  it('assigns only modules of published courses the instructor owns or co-teaches; assigning enrols members', async () => {
+    // Another instructor's course, in the other instructor's own class: not assignable by them until they co-teach it.
+    await syncTwoModuleCourse(t.db, { ...twoModuleCourse(['x'], ['y']), key: 'other', title: 'Other' }, [['o1', 'm1/x']]);
+    const otherCourse = await ownCourse(t.db, teacher, 'other');
+    const otherModule = (await t.db.module.findFirstOrThrow({ where: { courseId: otherCourse, key: 'm1' } })).id;
+    const theirs = await createClass(t.db, otherTeacher, { name: 'Theirs', timeZone: 'UTC' });
+    if (!theirs.ok) throw new Error(theirs.error);
+    const refused = await assignModule(t.db, otherTeacher, { classId: theirs.id, moduleId: otherModule, note: '', ...due('2026-06-10') }, now);
+    expect(refused).toMatchObject({ ok: false, field: 'moduleId' });
+    await t.db.courseInstructor.create({ data: { courseId: otherCourse, userId: otherTeacher, role: 'co-instructor' } });
+    await joinClass(t.db, learner, theirs.joinCode, now);
+    expect(await assignModule(t.db, otherTeacher, { classId: theirs.id, moduleId: otherModule, note: '', ...due('2026-06-10') }, now)).toMatchObject({ ok: true });
+    expect(await t.db.enrollment.findMany({ where: { userId: learner }, select: { courseId: true } })).toEqual([{ courseId: otherCourse }]);
+    // A draft course's modules are not assignable, even by its owner.
+    await t.db.course.update({ where: { id: otherCourse }, data: { status: 'draft' } });
+    const cls = await newClass();
+    const m2 = (await t.db.module.findFirstOrThrow({ where: { courseId: otherCourse, key: 'm2' } })).id;
+    expect(await assignModule(t.db, teacher, { classId: cls.id, moduleId: m2, note: '', ...due('2026-06-10') }, now)).toMatchObject({ ok: false, field: 'moduleId' });
+  });
+
+  it('joining a class with assignments enrols the learner in their courses', async () => {
+    const cls = await newClass();
+    await assignModule(t.db, teacher, { classId: cls.id, moduleId, note: '', ...due('2026-06-10') }, now);
+    await joinClass(t.db, learner, cls.joinCode, now);
+    const course = await t.db.course.findUniqueOrThrow({ where: { key: 'c' } });
+    expect(await t.db.enrollment.count({ where: { userId: learner, courseId: course.id } })).toBe(1);
   });
 
   it('withdrawing an assignment, leaving or being removed keeps the learner’s cards and history', async () => {

@@ -7,6 +7,8 @@ import { enrollLessonCards } from '@/lib/review/service';
 import { checkThrottle, joinThrottleKeys, recordFailure } from '@/lib/auth/rate-limit';
 import { lessonHref } from '@/lib/course-urls';
 import { zonedWallTimeToDate } from '@/lib/srs/days';
+import { editableCourseWhere } from '@/lib/courses/roles';
+import { enrollForModules } from '@/lib/courses/enrollment';
 import { newJoinCode } from './join-code';
 import { assignmentProgress, type AssignmentStatus } from './status';
 
@@ -166,8 +168,12 @@ export async function assignModule(
 ): Promise<ClassResult<{ id: string; dueAt: Date }>> {
   const cls = await ownedClass(db, instructorId, input.classId);
   if (!cls) return CLASS_NOT_FOUND;
-  const mod = await db.module.findFirst({ where: { id: input.moduleId, retiredAt: null }, select: { id: true, title: true } });
-  if (!mod) return { ok: false, error: 'That module is not part of the course any more.', field: 'moduleId' };
+  // Only modules of published courses the instructor owns or co-teaches; any other id reads as "not assignable".
+  const mod = await db.module.findFirst({
+    where: { id: input.moduleId, retiredAt: null, course: { AND: [{ status: 'published' }, editableCourseWhere(instructorId)] } },
+    select: { id: true, title: true },
+  });
+  if (!mod) return { ok: false, error: 'That module is not part of a published course you teach.', field: 'moduleId' };
   const dueAt = zonedWallTimeToDate(input.dueDate, input.dueTime, cls.timeZone);
   try {
     const id = await db.$transaction(async (tx) => {
@@ -175,7 +181,10 @@ export async function assignModule(
         data: { classId: cls.id, moduleId: mod.id, dueAt, note: input.note, createdAt: now, updatedAt: now },
       });
       const members = await tx.classMember.findMany({ where: { classId: cls.id }, select: { userId: true } });
-      for (const m of members) await enrollModuleCards(tx, m.userId, [mod.id], now);
+      for (const m of members) {
+        await enrollModuleCards(tx, m.userId, [mod.id], now);
+        await enrollForModules(tx, m.userId, [mod.id], now);
+      }
       return created.id;
     });
     return { ok: true, id, dueAt };
@@ -236,6 +245,7 @@ export async function joinClass(
     if (!existing) await tx.classMember.create({ data: { classId: found.id, userId, joinedAt: now } });
     const assignments = await tx.assignment.findMany({ where: { classId: found.id, module: { retiredAt: null } }, select: { moduleId: true } });
     const enrolled = await enrollModuleCards(tx, userId, assignments.map((a) => a.moduleId), now);
+    await enrollForModules(tx, userId, assignments.map((a) => a.moduleId), now);
     return { ok: true as const, classId: found.id, name: found.name, enrolled, already: Boolean(existing) };
   });
 }

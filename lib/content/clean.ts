@@ -4,10 +4,12 @@
 import { parse as parseYaml } from 'yaml';
 import { stripCitationMarkers } from './citations';
 import { htmlToMarkdown } from './html';
+import { unlinkRelativeTargets } from './links';
 import { extractMainContent, stripSiteName, TITLE_SEPARATOR } from './main-content';
 import { repairMojibake } from './mojibake';
 import { PAGE_BREAK, removePageFurniture, removeReferenceEntries } from './page-furniture';
 import { plainTextToMarkdown } from './plain-text';
+import { removeTemplateSyntax } from './templates';
 import { inlineMarkdownToText } from './words';
 import {
   ATX_HEADING,
@@ -26,6 +28,8 @@ import {
 export type DocumentFormat = 'markdown' | 'text' | 'html';
 
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
+/** Documents converted to Markdown before the pipeline sees them (uploads; never read from a folder). */
+export const CONVERTED_EXTENSIONS = ['.pdf', '.docx'] as const;
 
 function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
@@ -36,6 +40,8 @@ function extensionOf(fileName: string): string {
 export function detectFormat(text: string, fileName: string): DocumentFormat {
   const ext = extensionOf(fileName);
   if (ext === '.html' || ext === '.htm') return 'html';
+  // PDF and Word uploads reach the pipeline as the Markdown lib/courses/parse made of them.
+  if ((CONVERTED_EXTENSIONS as readonly string[]).includes(ext)) return 'markdown';
   const head = text.trimStart().slice(0, 500).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body)[\s>]/.test(head)) return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
@@ -247,6 +253,18 @@ function dropAnchorLinkLists(lines: readonly string[]): string[] {
   return out;
 }
 
+/** `<br>` never renders (raw HTML is dropped): at a line end it is a hard break, inside a line a space. */
+function lineBreakTags(lines: readonly string[]): string[] {
+  return lines.map((line) =>
+    line.includes('<br')
+      ? line
+          .split(/(`+[^`]*`+)/)
+          .map((part, i, parts) => (i % 2 === 1 ? part : part.replace(/<br\s*\/?>\s*$/i, i === parts.length - 1 ? '\\' : ' ').replace(/\s*<br\s*\/?>\s*/gi, ' ')))
+          .join('')
+      : line,
+  );
+}
+
 function finish(lines: readonly string[]): string {
   const text = collapseBlankRuns(lines.map((l) => l.replace(/[ \t]+$/, '')))
     .join('\n')
@@ -266,20 +284,26 @@ function splitFrontMatter(text: string): { body: string; title?: string } {
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { body: text };
   const inner = m[1] ?? '';
-  const looksLikeYaml = inner
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .every((l) => /^[\w-]+\s*:/.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l));
-  if (!looksLikeYaml) return { body: text };
-  let title: string | undefined;
+  // Keys, indented continuations, list items, and the brackets of flow collections that span lines
+  // (`aliases: [` … `]`); a block whose first line is not a key is a thematic break, not metadata.
+  const lines = inner.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
+  const looksLikeYaml =
+    lines.length > 0 &&
+    /^[\w-]+\s*:/.test(lines[0] ?? '') &&
+    lines.every((l) => /^[\w-]+\s*:/.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l) || /^[\]}],?\s*$/.test(l));
+  let data: unknown;
   try {
-    const data: unknown = parseYaml(inner);
-    if (data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' && data.title.trim()) {
-      title = data.title.trim();
-    }
+    data = parseYaml(inner);
   } catch {
-    // Not YAML after all: the block is dropped either way, it is metadata rather than lesson text.
+    data = undefined;
   }
+  const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
+  // A block that parses to a mapping is metadata; one that does not is dropped all the same when it is
+  // made of key lines (a typo in front matter is still not lesson text).
+  if (!/^[\w-]+\s*:/.test(lines[0] ?? '') || (!looksLikeYaml && !isMapping)) return { body: text };
+  let title: string | undefined;
+  const fields = isMapping ? (data as Record<string, unknown>) : {};
+  if (typeof fields.title === 'string' && fields.title.trim()) title = fields.title.trim();
   const body = text.slice(m[0].length);
   return title ? { body, title } : { body };
 }
@@ -308,7 +332,7 @@ export function cleanDocument(text: string, fileName: string): string {
   source = removeFootnoteBacklinks(normaliseCharacters(repairMojibake(source)));
   if (format === 'markdown') {
     const front = splitFrontMatter(source);
-    source = front.body;
+    source = removeTemplateSyntax(front.body);
     pageTitle = front.title ?? pageTitle;
   }
   const lines = removePageFurniture(source.split('\n').map((l) => l.replace(/[ \t]+$/, '')));
@@ -334,7 +358,9 @@ export function cleanDocument(text: string, fileName: string): string {
   if (title && first >= 0 && sameText(body[first] ?? '', title) && !/^#/.test(body[first] ?? '')) {
     body = [`# ${(body[first] ?? '').trim()}`, ...body.slice(first + 1)];
   }
-  let hasTopHeading = body.some((l) => /^#\s+\S/.test(l));
+  // A `# comment` in a shell or Python code block is not the document's title.
+  const inFence = fencedLineIndices(body);
+  let hasTopHeading = body.some((l, i) => !inFence.has(i) && /^#\s+\S/.test(l));
   // A page whose first heading is the <title>'s topic ("Topic | Site") has found its title.
   const firstHeading = outsideFences(body, (chunk) => chunk.map((l) => (ATX_HEADING.test(l) ? l : ''))).findIndex((l) => ATX_HEADING.test(l));
   const headingText = (ATX_HEADING.exec(body[firstHeading] ?? '')?.[2] ?? '').trim();
@@ -343,5 +369,5 @@ export function cleanDocument(text: string, fileName: string): string {
     hasTopHeading = true;
   }
   if (title && !hasTopHeading && body.some((l) => !isBlank(l))) body = [`# ${title}`, '', ...body];
-  return finish(body);
+  return finish(unlinkRelativeTargets(outsideFences(body, lineBreakTags)));
 }

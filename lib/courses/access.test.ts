@@ -49,19 +49,19 @@ afterEach(async () => t.cleanup());
 
 describe('course access (SQLite)', () => {
   it('the owner and co-instructors may edit; other instructors and learners may not', async () => {
-    expect(await courseRole(owner.id, published)).toBe('owner');
-    expect(await courseRole(co.id, published)).toBe('co-instructor');
+    expect(await courseRole(t.db, owner.id, published)).toBe('owner');
+    expect(await courseRole(t.db, co.id, published)).toBe('co-instructor');
     expect(await canEditCourse(other.id, published)).toBe(false);
     expect(await canEditCourse(learner.id, published)).toBe(false);
     expect(await isCourseOwner(co.id, published)).toBe(false);
-    expect((await editableCourseIds(co.id)).sort()).toEqual([published, draft].sort());
-    expect(await editableCourseIds(other.id)).toEqual([]);
+    expect((await editableCourseIds(t.db, co.id)).sort()).toEqual([published, draft].sort());
+    expect(await editableCourseIds(t.db, other.id)).toEqual([]);
   });
 
   it('a co-instructor who is no longer an instructor loses the right', async () => {
     await t.db.user.update({ where: { id: co.id }, data: { role: 'learner' } });
     expect(await canEditCourse(co.id, published)).toBe(false);
-    expect(await editableCourseIds(co.id)).toEqual([]);
+    expect(await editableCourseIds(t.db, co.id)).toEqual([]);
   });
 
   it('drafts are visible only to their instructors', async () => {

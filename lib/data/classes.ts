@@ -1,7 +1,8 @@
 // Server-side reads for class pages; the user id always comes from the session helpers.
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER } from '@/lib/course-urls';
+import { editableCourseWhere } from '@/lib/courses/roles';
+import { liveModules } from '@/lib/courses/outline-query';
 import { classForInstructor, instructorClasses, learnerAssignments, learnerClasses } from '@/lib/classes/service';
 import { classDashboard, memberProgress } from '@/lib/classes/dashboard';
 import { loadLearnerStats } from '@/lib/review/stats';
@@ -20,10 +21,18 @@ export async function getMemberProgress(instructorId: string, classId: string, u
   return { ...progress, stats: await loadLearnerStats(db, userId, now) };
 }
 
-export async function getAssignableModules() {
-  const course = await db.course.findFirst({
-    orderBy: DEFAULT_COURSE_ORDER,
-    select: { modules: { where: { retiredAt: null }, orderBy: { order: 'asc' }, select: { id: true, title: true } } },
+export interface AssignableCourse {
+  id: string;
+  title: string;
+  modules: { id: string; title: string }[];
+}
+
+/** Modules the instructor may assign: those of published courses they own or co-teach, grouped by course. */
+export async function getAssignableModules(instructorId: string): Promise<AssignableCourse[]> {
+  const courses = await db.course.findMany({
+    where: { AND: [{ status: 'published' }, editableCourseWhere(instructorId)] },
+    orderBy: [{ title: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, title: true, modules: liveModules({ id: true }) },
   });
-  return course?.modules ?? [];
+  return courses.map((c) => ({ id: c.id, title: c.title, modules: c.modules.map((m) => ({ id: m.id, title: m.title })) }));
 }

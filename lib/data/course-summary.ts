@@ -1,7 +1,7 @@
-// Public outline of the course for the landing page (no progress, no user data).
+// Public list of the published courses for the landing page (no progress, no user data).
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER } from '@/lib/course-urls';
+import { liveModules } from '@/lib/courses/outline-query';
 
 export interface CourseSummary {
   key: string;
@@ -10,22 +10,16 @@ export interface CourseSummary {
   modules: { key: string; title: string; lessonCount: number }[];
 }
 
-export async function getCourseSummary(): Promise<CourseSummary | null> {
-  const course = await db.course.findFirst({
-    orderBy: DEFAULT_COURSE_ORDER,
-    include: {
-      modules: {
-        where: { retiredAt: null },
-        orderBy: { order: 'asc' },
-        include: { _count: { select: { lessons: { where: { retiredAt: null } } } } },
-      },
-    },
+export async function getCourseSummaries(): Promise<CourseSummary[]> {
+  const courses = await db.course.findMany({
+    where: { status: 'published' },
+    orderBy: [{ title: 'asc' }, { createdAt: 'asc' }],
+    select: { key: true, title: true, description: true, modules: liveModules({ id: true }) },
   });
-  if (!course) return null;
-  return {
-    key: course.key,
-    title: course.title,
-    description: course.description,
-    modules: course.modules.map((m) => ({ key: m.key, title: m.title, lessonCount: m._count.lessons })),
-  };
+  return courses.map((c) => ({
+    key: c.key,
+    title: c.title,
+    description: c.description,
+    modules: c.modules.map((m) => ({ key: m.key, title: m.title, lessonCount: m.lessons.length })),
+  }));
 }

@@ -1,8 +1,13 @@
-// Server-side reads of the course for the signed-in learner: outline with progress, one lesson, where to continue.
-// Every function takes the user id from the session helpers, never from the client.
+// Server-side reads of courses for the signed-in learner: the catalogue, their courses on home, one course's
+// outline with progress, one lesson. Every function takes the user id from the session helpers, never from the
+// client, and sees only published courses (plus drafts the user may edit): a draft is "not found" to learners.
 import 'server-only';
 import { db } from '@/lib/db';
-import { DEFAULT_COURSE_ORDER, lessonHref, lessonSlug } from '@/lib/course-urls';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { lessonHref, lessonSlug } from '@/lib/course-urls';
+import { LEARNER_CARD_WHERE, liveModules } from '@/lib/courses/outline-query';
+import { visibleCourseWhere } from '@/lib/courses/access';
+import { enrollInCourses } from '@/lib/courses/enrollment';
 
 export interface OutlineLesson {
   id: string;
@@ -32,6 +37,9 @@ export interface CourseOutline {
   key: string;
   title: string;
   description: string;
+  status: 'draft' | 'published';
+  /** The learner is enrolled (home lists the course). */
+  enrolled: boolean;
   modules: OutlineModule[];
   done: number;
   total: number;
@@ -48,42 +56,38 @@ function parseKeys(json: string): string[] {
   }
 }
 
-
-/** The default course's key, or null when no content was synced. */
-export async function getDefaultCourseKey(): Promise<string | null> {
-  const course = await db.course.findFirst({ orderBy: DEFAULT_COURSE_ORDER, select: { key: true } });
-  return course?.key ?? null;
+function outlineInclude(userId: string) {
+  return {
+    modules: liveModules({
+      id: true,
+      key: true,
+      title: true,
+      words: true,
+      progress: { where: { userId }, select: { completedAt: true, lastViewedAt: true } },
+    }),
+    enrollments: { where: { userId }, select: { enrolledAt: true } },
+  } as const satisfies Prisma.CourseInclude;
 }
 
-export async function getCourseOutline(userId: string, courseKey: string): Promise<CourseOutline | null> {
-  const course = await db.course.findUnique({
-    where: { key: courseKey },
-    include: {
-      modules: {
-        where: { retiredAt: null },
-        orderBy: { order: 'asc' },
-        include: {
-          lessons: {
-            where: { retiredAt: null },
-            orderBy: { order: 'asc' },
-            select: { id: true, key: true, title: true, words: true, progress: { where: { userId }, select: { completedAt: true } } },
-          },
-        },
-      },
-    },
-  });
-  if (!course) return null;
+type OutlineRow = Prisma.CourseGetPayload<{ include: ReturnType<typeof outlineInclude> }>;
 
+/** Builds the outline with progress from one course row (modules and lessons already live and in order). */
+function toOutline(course: OutlineRow): CourseOutline & { lastViewedLessonId: string | null } {
+  let last: { id: string; at: number } | null = null;
   const modules: OutlineModule[] = course.modules.map((m) => {
-    const lessons = m.lessons.map((l) => ({
-      id: l.id,
-      key: l.key,
-      slug: lessonSlug(l.key, m.key),
-      title: l.title,
-      words: l.words,
-      completed: Boolean(l.progress[0]?.completedAt),
-      href: lessonHref(course.key, m.key, l.key),
-    }));
+    const lessons = m.lessons.map((l) => {
+      const p = l.progress[0];
+      if (p && (!last || p.lastViewedAt.getTime() > last.at)) last = { id: l.id, at: p.lastViewedAt.getTime() };
+      return {
+        id: l.id,
+        key: l.key,
+        slug: lessonSlug(l.key, m.key),
+        title: l.title,
+        words: l.words,
+        completed: Boolean(p?.completedAt),
+        href: lessonHref(course.key, m.key, l.key),
+      };
+    });
     return {
       id: m.id,
       key: m.key,
@@ -114,15 +118,25 @@ export async function getCourseOutline(userId: string, courseKey: string): Promi
     key: course.key,
     title: course.title,
     description: course.description,
+    status: course.status === 'draft' ? 'draft' : 'published',
+    enrolled: course.enrollments.length > 0,
     modules,
     done: all.filter((l) => l.completed).length,
     total: all.length,
     nextLesson: all.find((l) => !l.completed) ?? null,
+    lastViewedLessonId: (last as { id: string } | null)?.id ?? null,
   };
 }
 
+/** The course's outline with the learner's progress; null when it does not exist or is a draft they may not see. */
+export async function getCourseOutline(userId: string, courseKey: string): Promise<CourseOutline | null> {
+  const course = await db.course.findFirst({ where: { AND: [{ key: courseKey }, visibleCourseWhere(userId)] }, include: outlineInclude(userId) });
+  if (!course) return null;
+  return toOutline(course);
+}
+
 export interface LessonPage {
-  course: { key: string; title: string };
+  course: { id: string; key: string; title: string; status: 'draft' | 'published' };
   module: { key: string; title: string; locked: boolean; prerequisites: { key: string; title: string }[] };
   lesson: { id: string; key: string; title: string; markdown: string; words: number; completed: boolean; cardCount: number };
   position: { index: number; count: number };
@@ -139,11 +153,11 @@ export async function getLessonPage(userId: string, courseKey: string, moduleKey
   if (!hit) return null;
   const row = await db.lesson.findUnique({
     where: { id: hit.l.id },
-    select: { markdown: true, _count: { select: { cards: { where: { retiredAt: null, suspended: false } } } } },
+    select: { markdown: true, _count: { select: { cards: { where: LEARNER_CARD_WHERE } } } },
   });
   if (!row) return null;
   return {
-    course: { key: outline.key, title: outline.title },
+    course: { id: outline.id, key: outline.key, title: outline.title, status: outline.status },
     module: { key: hit.m.key, title: hit.m.title, locked: hit.m.locked, prerequisites: hit.m.prerequisites },
     lesson: { id: hit.l.id, key: hit.l.key, title: hit.l.title, markdown: row.markdown, words: hit.l.words, completed: hit.l.completed, cardCount: row._count.cards },
     position: { index, count: all.length },
@@ -152,42 +166,100 @@ export async function getLessonPage(userId: string, courseKey: string, moduleKey
   };
 }
 
-/** Records that the learner opened the lesson (for "continue where you left off"). */
-export async function recordLessonView(userId: string, lessonId: string, now = new Date()): Promise<void> {
-  await db.lessonProgress.upsert({
-    where: { userId_lessonId: { userId, lessonId } },
-    create: { userId, lessonId, firstViewedAt: now, lastViewedAt: now },
-    update: { lastViewedAt: now },
+/**
+ * Records that the learner opened the lesson (for "continue where you left off"); opening a lesson of a
+ * published course enrols the learner in it (an instructor previewing a draft is not enrolled).
+ */
+export async function recordLessonView(userId: string, page: Pick<LessonPage, 'course' | 'lesson'>, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId: page.lesson.id } },
+      create: { userId, lessonId: page.lesson.id, firstViewedAt: now, lastViewedAt: now },
+      update: { lastViewedAt: now },
+    });
+    if (page.course.status === 'published') await enrollInCourses(tx, userId, [page.course.id], now);
   });
 }
 
-export interface ContinueTarget {
-  courseKey: string;
-  courseTitle: string;
-  lesson: OutlineLesson;
-  /** True when the learner has not opened any lesson yet. */
-  fresh: boolean;
+export interface LearnerCourse {
+  key: string;
+  title: string;
   done: number;
   total: number;
+  /** The lesson to continue with (null when every lesson is done). */
+  next: OutlineLesson | null;
+  /** True when the learner has not opened any lesson of it yet. */
+  fresh: boolean;
 }
 
-/** The lesson to continue: the last one opened if unfinished, else the next unfinished one after it. */
-export async function getContinueTarget(userId: string): Promise<ContinueTarget | null> {
-  const courseKey = await getDefaultCourseKey();
-  if (!courseKey) return null;
-  const outline = await getCourseOutline(userId, courseKey);
-  if (!outline || outline.total === 0) return null;
+/** Where to continue in a course: the last lesson opened if unfinished, else the next unfinished one after it. */
+function continueLesson(outline: CourseOutline, lastViewedLessonId: string | null): OutlineLesson | null {
   const all = outline.modules.flatMap((m) => m.lessons);
-  const last = await db.lessonProgress.findFirst({
-    where: { userId, lesson: { retiredAt: null, module: { retiredAt: null, courseId: outline.id } } },
-    orderBy: { lastViewedAt: 'desc' },
-    select: { lessonId: true },
-  });
-  const base = { courseKey: outline.key, courseTitle: outline.title, done: outline.done, total: outline.total };
-  if (!last) return { ...base, lesson: all[0]!, fresh: true };
-  const at = all.findIndex((l) => l.id === last.lessonId);
+  if (!lastViewedLessonId) return all[0] ?? null;
+  const at = all.findIndex((l) => l.id === lastViewedLessonId);
   const current = all[at];
-  if (current && !current.completed) return { ...base, lesson: current, fresh: false };
-  const after = all.slice(at + 1).find((l) => !l.completed) ?? all.find((l) => !l.completed);
-  return after ? { ...base, lesson: after, fresh: false } : null;
+  if (current && !current.completed) return current;
+  return all.slice(at + 1).find((l) => !l.completed) ?? all.find((l) => !l.completed) ?? null;
+}
+
+/** Home: each course the learner is enrolled in (and may still see), most recently enrolled first. */
+export async function getLearnerCourses(userId: string): Promise<LearnerCourse[]> {
+  const courses = await db.course.findMany({
+    where: { AND: [{ enrollments: { some: { userId } } }, visibleCourseWhere(userId)] },
+    include: outlineInclude(userId),
+  });
+  return courses
+    .map((c) => ({ row: c, outline: toOutline(c) }))
+    .sort((a, b) => b.row.enrollments[0]!.enrolledAt.getTime() - a.row.enrollments[0]!.enrolledAt.getTime())
+    .map(({ outline }) => ({
+      key: outline.key,
+      title: outline.title,
+      done: outline.done,
+      total: outline.total,
+      next: continueLesson(outline, outline.lastViewedLessonId),
+      fresh: outline.lastViewedLessonId === null,
+    }));
+}
+
+export interface CatalogueCourse {
+  id: string;
+  key: string;
+  title: string;
+  description: string;
+  instructor: string | null;
+  modules: number;
+  lessons: number;
+  cards: number;
+  enrolled: boolean;
+}
+
+/** The catalogue: every published course with its size and instructor, and whether the learner is enrolled. */
+export async function getCatalogue(userId: string): Promise<CatalogueCourse[]> {
+  const courses = await db.course.findMany({
+    where: { status: 'published' },
+    orderBy: [{ title: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      description: true,
+      owner: { select: { name: true } },
+      enrollments: { where: { userId }, select: { userId: true } },
+      modules: liveModules({ _count: { select: { cards: { where: LEARNER_CARD_WHERE } } } }),
+    },
+  });
+  return courses.map((c) => {
+    const lessons = c.modules.flatMap((m) => m.lessons);
+    return {
+      id: c.id,
+      key: c.key,
+      title: c.title,
+      description: c.description,
+      instructor: c.owner?.name ?? null,
+      modules: c.modules.length,
+      lessons: lessons.length,
+      cards: lessons.reduce((n, l) => n + l._count.cards, 0),
+      enrolled: c.enrollments.length > 0,
+    };
+  });
 }

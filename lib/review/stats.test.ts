@@ -42,6 +42,24 @@ describe('learner stats and optimisation (SQLite)', () => {
     expect(stats.timeZone).toBe('Asia/Tokyo');
   });
 
+  it('filters by course: only that course’s reviews and cards count; the streak spans all courses', async () => {
+    await syncCourse(t.db, { ...course, key: 'c2', title: 'C2' }, [{ key: 'z', lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: 'Z?', back: 'Z', source: 's', anchor: '', score: 1 }]);
+    const c1 = await t.db.course.findUniqueOrThrow({ where: { key: 'c' } });
+    const c2 = await t.db.course.findUniqueOrThrow({ where: { key: 'c2' } });
+    const day1 = new Date('2026-05-01T01:00:00Z');
+    const snap = await reviewSnapshot(t.db, userId, day1);
+    await gradeForUser(t.db, userId, { cardId: snap.card!.id, rating: Rating.Good, clientId: 'only', version: snap.card!.version, durationMs: 1000 }, day1);
+    const lesson2 = await t.db.lesson.findFirstOrThrow({ where: { module: { courseId: c2.id } } });
+    await enrollLessonCards(t.db, userId, [lesson2.id], day1);
+    const at = new Date('2026-05-01T05:00:00Z');
+    const first = await loadLearnerStats(t.db, userId, at, { courseId: c1.id });
+    expect([first.totalReviews, first.counts.new + first.counts.learning + first.counts.review]).toEqual([1, 4]);
+    const second = await loadLearnerStats(t.db, userId, at, { courseId: c2.id });
+    expect([second.totalReviews, second.counts.new]).toEqual([0, 1]);
+    expect(second.streak).toEqual({ days: 1, reviewedToday: true });
+    expect((await loadLearnerStats(t.db, userId, at)).totalReviews).toBe(1);
+  });
+
   it('explains why it cannot optimise with too little history and changes nothing', async () => {
     const result = await optimiseForUser(t.db, userId);
     expect(result.ok).toBe(false);

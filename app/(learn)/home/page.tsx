@@ -1,24 +1,15 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getContinueTarget, getDefaultCourseKey } from '@/lib/data/course';
+import { getHome } from '@/lib/data/home';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { getLearnerAssignments } from '@/lib/data/classes';
 import { AssignmentList } from '@/components/classes/assignment-list';
-import { db } from '@/lib/db';
-import { reviewCounts } from '@/lib/review/service';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
-  const [target, courseKey, assignments, reviews] = await Promise.all([
-    getContinueTarget(user.id),
-    getDefaultCourseKey(),
-    getLearnerAssignments(user.id),
-    reviewCounts(db, user.id, new Date()),
-  ]);
-  const dueToday = reviews.new + reviews.learning + reviews.review;
+  const { courses, assignments, dueToday, catalogueSize } = await getHome(user.id);
   return (
     <div className="space-y-6">
       <div>
@@ -27,28 +18,42 @@ export default async function HomePage() {
           Signed in as {user.email} · <span className="badge" data-testid="role">{user.role}</span>
         </p>
       </div>
-      {target ? (
-        <section className="card space-y-3" aria-labelledby="continue-heading">
-          <h2 id="continue-heading" className="text-lg font-semibold">
-            {target.fresh ? 'Start the course' : 'Continue where you left off'}
-          </h2>
-          <p className="text-muted">{target.courseTitle}</p>
-          <ProgressBar done={target.done} total={target.total} label="Course progress" />
-          <Link className="btn-primary" href={target.lesson.href}>
-            {target.fresh ? 'Start' : 'Continue'}: {target.lesson.title}
-          </Link>
-        </section>
-      ) : courseKey ? (
-        <section className="card space-y-2">
-          <h2 className="text-lg font-semibold">You finished the course 🎉</h2>
-          <Link className="link" href={`/courses/${encodeURIComponent(courseKey)}`}>See the course outline</Link>
-        </section>
-      ) : (
-        <section className="card">
-          <h2 className="text-lg font-semibold">No course has been imported yet</h2>
-          <p className="text-muted">An operator can import one with <code>npm run content:sync</code>.</p>
-        </section>
-      )}
+      <section className="space-y-3" aria-labelledby="courses-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="courses-heading" className="text-lg font-semibold">Your courses</h2>
+          <Link className="link text-sm" href="/courses">Browse all courses</Link>
+        </div>
+        {courses.length === 0 ? (
+          <div className="card space-y-2">
+            {catalogueSize > 0 ? (
+              <>
+                <p>You are not enrolled in a course yet.</p>
+                <Link className="btn-primary" href="/courses">Find a course</Link>
+              </>
+            ) : (
+              <p className="text-muted">No course has been published yet. An operator can import one with <code>npm run content:sync</code>.</p>
+            )}
+          </div>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {courses.map((c) => (
+              <li key={c.key} className="card space-y-3" aria-labelledby={`course-${c.key}`}>
+                <h3 id={`course-${c.key}`} className="font-semibold">
+                  <Link className="link no-underline hover:underline" href={`/courses/${encodeURIComponent(c.key)}`}>{c.title}</Link>
+                </h3>
+                <ProgressBar done={c.done} total={c.total} label={`${c.title} progress`} />
+                {c.next ? (
+                  <Link className="btn-primary" href={c.next.href}>
+                    {c.fresh ? 'Start' : 'Continue'}: {c.next.title}
+                  </Link>
+                ) : (
+                  <p className="text-sm">You finished this course 🎉</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section className="card flex flex-wrap items-center justify-between gap-3" aria-labelledby="reviews-heading">
         <div>
           <h2 id="reviews-heading" className="text-lg font-semibold">Reviews</h2>
@@ -63,11 +68,6 @@ export default async function HomePage() {
           <h2 id="assigned-heading" className="text-lg font-semibold">Assigned to you</h2>
           <AssignmentList items={assignments} timeZone={user.timeZone} />
         </section>
-      )}
-      {courseKey && (
-        <p>
-          <Link className="link" href={`/courses/${encodeURIComponent(courseKey)}`}>Course outline</Link>
-        </p>
       )}
     </div>
   );

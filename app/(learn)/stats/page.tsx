@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { loadLearnerStats } from '@/lib/review/stats';
+import { getStatsPage } from '@/lib/data/stats';
 import { Forecast, Heatmap } from '@/components/stats/charts';
 import { OptimiseForm } from '@/components/stats/optimise-form';
 
@@ -9,12 +8,28 @@ export const metadata: Metadata = { title: 'Stats' };
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-export default async function StatsPage() {
+export default async function StatsPage({ searchParams }: { searchParams: Promise<{ course?: string | string[] }> }) {
   const user = await requireUser('/stats');
-  const s = await loadLearnerStats(db, user.id, new Date());
+  const sp = await searchParams;
+  const courseKey = typeof sp.course === 'string' && sp.course ? sp.course : undefined;
+  const { stats: s, courses, selected } = await getStatsPage(user.id, courseKey);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Your review stats</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">Your review stats{selected ? `: ${selected.title}` : ''}</h1>
+        {courses.length > 1 && (
+          <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter stats by course">
+            <div>
+              <label htmlFor="stats-course" className="label">Course</label>
+              <select id="stats-course" name="course" className="input" defaultValue={selected?.key ?? ''}>
+                <option value="">All courses</option>
+                {courses.map((c) => <option key={c.key} value={c.key}>{c.title}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="btn-secondary">Show</button>
+          </form>
+        )}
+      </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <section className="card" aria-labelledby="retention">
           <h2 id="retention" className="text-sm font-semibold text-muted">True retention, last 30 days</h2>

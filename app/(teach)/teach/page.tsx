@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
-import { getCardOverview } from '@/lib/data/teach';
+import { getTeachCourses } from '@/lib/data/teach';
+import { TeachCourseList } from '@/components/teach/course-list';
 import { getInstructorClasses } from '@/lib/data/classes';
 import { CreateClassForm } from '@/components/classes/forms';
 import { timeZoneOptions } from '@/components/ui/time-zone-select';
@@ -10,13 +11,12 @@ export const metadata: Metadata = { title: 'Teach' };
 
 export default async function TeachPage() {
   const user = await requireRole('instructor', '/teach');
-  const [{ course, openFlags }, classes] = await Promise.all([getCardOverview(), getInstructorClasses(user.id)]);
-  const cardCount = course?.modules.flatMap((m) => m.lessons).reduce((n, l) => n + l._count.cards, 0) ?? 0;
+  const [courses, classes] = await Promise.all([getTeachCourses(user.id), getInstructorClasses(user.id)]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Teaching</h1>
-        <p className="text-muted">Hello {user.name}. Create a class, share its join code, assign modules and follow progress.</p>
+        <p className="text-muted">Hello {user.name}. Create a class, share its join code, assign modules from your courses and follow progress.</p>
       </div>
       <section className="card space-y-4" aria-labelledby="classes-h">
         <h2 id="classes-h" className="text-lg font-semibold">Your classes</h2>
@@ -35,10 +35,10 @@ export default async function TeachPage() {
         <h3 className="font-semibold">New class</h3>
         <CreateClassForm zones={timeZoneOptions(user.timeZone)} defaultZone={user.timeZone} />
       </section>
-      <section className="card space-y-2" aria-labelledby="cards-h">
-        <h2 id="cards-h" className="text-lg font-semibold">Flashcards</h2>
-        <p className="text-sm text-muted">{cardCount} generated cards · {openFlags} open flag{openFlags === 1 ? '' : 's'} from learners</p>
-        <Link className="btn-secondary" href="/teach/cards">Review and edit cards</Link>
+      <section className="card space-y-3" aria-labelledby="courses-h">
+        <h2 id="courses-h" className="text-lg font-semibold">Your courses</h2>
+        <p className="text-sm text-muted">Courses you own or co-teach: edit, suspend or restore their cards, and manage who teaches them.</p>
+        <TeachCourseList courses={courses} />
       </section>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getCourseOutline } from '@/lib/data/course';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { EnrollButton } from '@/components/courses/enroll-button';
 
 export const metadata: Metadata = { title: 'Course' };
 
@@ -16,14 +17,21 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
   return (
     <div className="space-y-8">
       <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-muted">
+          <Link className="link" href="/courses">Courses</Link>
+        </nav>
         <h1 className="text-3xl font-bold tracking-tight">{course.title}</h1>
+        {course.status === 'draft' && <p className="badge">Draft: only you and your co-instructors see it</p>}
         {course.description && <p className="max-w-3xl text-muted">{course.description}</p>}
         <ProgressBar done={course.done} total={course.total} label="Course progress" />
-        {course.nextLesson && (
-          <Link className="btn-primary" href={course.nextLesson.href}>
-            {course.done === 0 ? 'Start the course' : 'Continue'}: {course.nextLesson.title}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-3">
+          {course.nextLesson && (
+            <Link className="btn-primary" href={course.nextLesson.href}>
+              {course.done === 0 ? 'Start the course' : 'Continue'}: {course.nextLesson.title}
+            </Link>
+          )}
+          {course.status === 'published' && !course.enrolled && <EnrollButton courseId={course.id} courseTitle={course.title} />}
+        </div>
       </header>
       <ol className="space-y-5" aria-label="Modules">
         {course.modules.map((m, i) => (

@@ -30,7 +30,7 @@ const MEMBERS_LISTED = 100;
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<SearchParams> }) {
   const { classId } = await params;
   const user = await requireRole('instructor', `/teach/classes/${encodeURIComponent(classId)}`);
-  const [dashboard, modules, sp] = await Promise.all([getClassDashboard(user.id, classId), getAssignableModules(), searchParams]);
+  const [dashboard, modules, sp] = await Promise.all([getClassDashboard(user.id, classId), getAssignableModules(user.id), searchParams]);
   if (!dashboard) notFound();
   const { class: cls, assignments, members, removed, rows } = dashboard;
   const query = parseTableQuery(sp);
@@ -82,7 +82,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           </ul>
         )}
         <h3 className="font-semibold">Assign a module</h3>
-        <AssignModuleForm classId={cls.id} modules={modules.filter((m) => !assigned.has(m.id))} />
+        <AssignModuleForm classId={cls.id} courses={modules.map((c) => ({ ...c, modules: c.modules.filter((m) => !assigned.has(m.id)) })).filter((c) => c.modules.length > 0)} />
       </section>
 
       <section id="progress" className="card space-y-4" aria-labelledby="progress-h">

@@ -16,7 +16,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const user = await requireUser(path);
   const page = await getLessonPage(user.id, p.course, p.module, p.lesson);
   if (!page) notFound();
-  await recordLessonView(user.id, page.lesson.id);
+  await recordLessonView(user.id, page);
   const html = renderLesson(page.lesson.markdown);
   const minutes = Math.max(1, Math.round(page.lesson.words / 200));
 

@@ -1,0 +1,28 @@
+// Header of an instructor's course pages: the course, its status, and links between its teach pages.
+import Link from 'next/link';
+
+export function CourseTeachNav({ course, current }: { course: { key: string; title: string; status: string }; current: 'cards' | 'instructors' }) {
+  const base = `/teach/courses/${encodeURIComponent(course.key)}`;
+  const links = [
+    { id: 'cards', href: `${base}/cards`, label: 'Cards' },
+    { id: 'instructors', href: `${base}/instructors`, label: 'Instructors' },
+  ] as const;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-muted">
+        <Link className="link" href="/teach">Teaching</Link>
+        <span aria-hidden> / </span>
+        <span>{course.title}</span>
+        {course.status === 'draft' && <span className="badge ml-2">draft</span>}
+      </p>
+      <nav aria-label="Course pages" className="flex flex-wrap gap-2">
+        {links.map((l) => (
+          <Link key={l.id} href={l.href} aria-current={current === l.id ? 'page' : undefined} className={current === l.id ? 'btn-primary' : 'btn-secondary'}>
+            {l.label}
+          </Link>
+        ))}
+        {course.status === 'published' && <Link className="btn-ghost" href={`/courses/${encodeURIComponent(course.key)}`}>View as a learner</Link>}
+      </nav>
+    </div>
+  );
+}

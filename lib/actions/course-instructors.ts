@@ -1,0 +1,42 @@
+'use server';
+// The course owner adds co-instructors by email and removes them. Each action re-checks that the signed-in user
+// owns the course; for anyone else the course "is not found".
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { actionCourseInstructor } from '@/lib/courses/access';
+import { addCoInstructor, removeCoInstructor } from '@/lib/courses/instructors';
+import { email } from '@/lib/validations/auth';
+
+export interface InstructorFormState {
+  ok: boolean;
+  message?: string;
+  errors: { email?: string };
+}
+
+const id = z.string().min(1).max(64);
+const NOT_OWNER = 'Course not found, or only its owner can change its instructors.';
+
+export async function addCoInstructorAction(_prev: InstructorFormState, form: FormData): Promise<InstructorFormState> {
+  const courseId = id.safeParse(form.get('courseId'));
+  if (!courseId.success) return { ok: false, message: 'Invalid request.', errors: {} };
+  const access = await actionCourseInstructor(courseId.data, { owner: true });
+  if (!access) return { ok: false, message: NOT_OWNER, errors: {} };
+  const address = email.safeParse(form.get('email'));
+  if (!address.success) return { ok: false, errors: { email: 'Enter an email address like name@example.com.' } };
+  const result = await addCoInstructor(db, access.course.id, address.data);
+  if (!result.ok) return result.field ? { ok: false, errors: { email: result.error } } : { ok: false, message: result.error, errors: {} };
+  revalidatePath('/teach', 'layout');
+  return { ok: true, message: result.message, errors: {} };
+}
+
+export async function removeCoInstructorAction(raw: unknown): Promise<{ ok: boolean; error?: string }> {
+  const parsed = z.object({ courseId: id, userId: id }).safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'Invalid request.' };
+  const access = await actionCourseInstructor(parsed.data.courseId, { owner: true });
+  if (!access) return { ok: false, error: NOT_OWNER };
+  const result = await removeCoInstructor(db, access.course.id, parsed.data.userId);
+  if (!result.ok) return { ok: false, error: result.error };
+  revalidatePath('/teach', 'layout');
+  return { ok: true };
+}
