@@ -23,7 +23,7 @@ beforeEach(async () => {
   await db.classMember.create({ data: { classId: 'k', userId: 'bob' } });
   await db.assignment.create({ data: { classId: 'k', moduleId: 'm1' } });
   await enrollLessonCards(t.db, 'ann', ['m0l0'], NOW);
-});
+}, 60_000);
 afterEach(async () => t.cleanup());
 
 describe('enrollMissingCards (after a sync)', () => {
