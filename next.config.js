@@ -4,7 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@open-spaced-repetition/binding'],
-  experimental: { authInterrupts: true },
+  // Course uploads go through a server action: up to 100 MB per upload (lib/courses/upload.ts re-checks every limit).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '101mb' } },
   async headers() {
     return [
       {

@@ -1,6 +1,7 @@
 // Writes a pipeline result (Course + generated cards) to the database by stable keys, in one transaction.
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ContentIssue, Course } from '@/lib/content/types';
 import { loadCourse } from '@/lib/content/load';
 import type { GeneratedCard } from '@/lib/cards/types';
@@ -31,7 +32,20 @@ function differs<T extends Record<string, unknown>>(row: T, next: Partial<T>): b
   });
 }
 
-export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[], now = new Date()): Promise<SyncReport> {
+export interface SyncOptions {
+  /** Approval state of generated cards the sync creates ("pending" when the course requires approval). */
+  newCardApproval?: 'approved' | 'pending';
+  /** More writes that must commit or roll back with the sync (e.g. publishing a draft). */
+  within?: (tx: Prisma.TransactionClient) => Promise<void>;
+}
+
+export async function syncCourse(
+  db: Db,
+  course: Course,
+  cards: GeneratedCard[],
+  now = new Date(),
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   const report: SyncReport = {
     course: { key: course.key, created: false, updated: false },
     modules: zero(),
@@ -92,15 +106,21 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
         }
       }
 
-      // Lessons (keys are unique per module; a lesson's key carries its module's key)
+      // Lessons: keys are unique in the course, so a lesson the outline moved to another module keeps its
+      // row (and its learners' progress and cards); a live row wins over a retired one with the same key.
       const existingLessons = await tx.lesson.findMany({ where: { module: { courseId } } });
-      const lessonByPlace = new Map(existingLessons.map((l) => [`${l.moduleId}\u0000${l.key}`, l]));
+      const lessonByKey = new Map<string, (typeof existingLessons)[number]>();
+      for (const l of existingLessons) {
+        const seen = lessonByKey.get(l.key);
+        if (!seen || (seen.retiredAt && !l.retiredAt)) lessonByKey.set(l.key, l);
+      }
       const keptLessonIds = new Set<string>();
       const lessonIds = new Map<string, string>();
       for (const mod of course.modules) {
         const moduleId = moduleIds.get(mod.key)!;
         for (const lesson of mod.lessons) {
           const data = {
+            moduleId,
             title: lesson.title,
             order: lesson.order,
             markdown: lesson.markdown,
@@ -108,9 +128,9 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
             sourceFile: lesson.sourceFile,
             retiredAt: null,
           };
-          const row = lessonByPlace.get(`${moduleId}\u0000${lesson.key}`);
+          const row = lessonByKey.get(lesson.key);
           if (!row) {
-            const created = await tx.lesson.create({ data: { ...data, moduleId, key: lesson.key } });
+            const created = await tx.lesson.create({ data: { ...data, key: lesson.key } });
             lessonIds.set(lesson.key, created.id);
             keptLessonIds.add(created.id);
             report.lessons.created++;
@@ -133,7 +153,8 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
       }
 
       // Cards (keys unique per lesson); instructor edits and suspensions live in other columns and survive.
-      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } } } });
+      // Only generated cards are the sync's: instructors' and learners' own cards are never retired by it.
+      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } }, origin: 'generated' } });
       const cardByPlace = new Map(existingCards.map((c) => [`${c.lessonId}\u0000${c.key}`, c]));
       const keptCardIds = new Set<string>();
       for (const [lessonKey, list] of cardsByLesson) {
@@ -152,7 +173,9 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
           };
           const row = cardByPlace.get(`${lessonId}\u0000${card.key}`);
           if (!row) {
-            const created = await tx.card.create({ data: { ...data, lessonId, key: card.key } });
+            const created = await tx.card.create({
+              data: { ...data, lessonId, key: card.key, approval: options.newCardApproval ?? 'approved' },
+            });
             keptCardIds.add(created.id);
             report.cards.created++;
           } else {
@@ -171,6 +194,7 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
           report.cards.retired++;
         }
       }
+      if (options.within) await options.within(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
