@@ -8,12 +8,12 @@
 // Also prints the server's CPU time per grade (from /proc), which a busy machine does not inflate as it does latency.
 // Flags: --no-dashboard, --port=N (default 3205), --nodes=N app processes behind the port (default: scripts/cluster.ts's default),
 //        --skip-build (use .next as it is), --build (always build), --seconds=N per concurrent run (default 20),
-//        --keep (leave the database in data/bench-http/ for inspection).
+//        --reseed (build the seeded database again), --keep (leave the database in data/bench-http/ for inspection).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
 import { applyMigrations } from './db/schema-engine';
@@ -130,6 +130,18 @@ function seed(now: Date): void {
   raw.exec('ANALYZE');
   raw.close();
   console.log(`seeded ${LEARNERS} learners, ${CARDS} cards, ${logs.toLocaleString('en')} past reviews`);
+}
+
+/** Moves every stored time of a copied seed forward by (now − seededAt), so the copy is what seeding now gives. */
+function shiftTimes(seededAt: number, now: Date): void {
+  const delta = now.getTime() - seededAt;
+  const raw = new Database(dbFile);
+  const shift = (col: string) => `"${col}" = strftime('%Y-%m-%dT%H:%M:%f+00:00', "${col}", '${delta / 1000} seconds')`;
+  raw.transaction(() => {
+    raw.exec(`UPDATE CardState SET ${['due', 'lastReview', 'addedAt'].map(shift).join(', ')}, lastReviewMs = lastReviewMs + ${delta}`);
+    raw.exec(`UPDATE ReviewLog SET ${['due', 'lastReview', 'review'].map(shift).join(', ')}`);
+  })();
+  raw.close();
 }
 
 // ---------- the bare floor ----------
@@ -436,8 +448,23 @@ try {
   let t = performance.now();
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  await applyMigrations(dbFile);
-  seed(now);
+  // The seeded file is kept (data/bench-http-seed/) and copied for the next run while the migrations and this
+  // script are unchanged; its times are then shifted so that "now" is the same distance from every row.
+  const key = createHash('sha1').update(readdirSync('prisma/migrations').join(',')).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 12);
+  const cached = path.resolve(`data/bench-http-seed/${key}.db`);
+  const cachedAt = `${cached}.now`;
+  if (existsSync(cached) && existsSync(cachedAt) && !args.has('reseed')) {
+    copyFileSync(cached, dbFile);
+    shiftTimes(Number(readFileSync(cachedAt, 'utf8')), now);
+    console.log(`seeded database copied from ${path.relative('.', cached)} (--reseed to build it again)`);
+  } else {
+    await applyMigrations(dbFile);
+    seed(now);
+    rmSync(path.dirname(cached), { recursive: true, force: true });
+    mkdirSync(path.dirname(cached), { recursive: true });
+    copyFileSync(dbFile, cached);
+    writeFileSync(cachedAt, String(now.getTime()));
+  }
   console.log(`  (seeding took ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   t = performance.now();
   const fl = floor(now);
