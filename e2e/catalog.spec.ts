@@ -45,6 +45,7 @@ test('a learner sees two courses in the catalogue, enrols in the second, and fin
 });
 
 test("an instructor cannot open or change another instructor's course's cards; its owner can, and can add a co-instructor", async ({ page, browser }) => {
+  test.slow(); // two signed-in browsers
   const secondCards = `/teach/courses/${COURSES.second.key}/cards`;
   await signIn(page, DEMO.instructor);
   await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();

@@ -76,7 +76,7 @@ export function UploadForm({ courseId, accept, maxFileMb, maxFiles }: { courseId
     <form action={action} className="space-y-3" aria-label="Upload documents">
       <input type="hidden" name="courseId" value={courseId} />
       <div>
-        <label htmlFor="upload-files" className="label">Documents</label>
+        <label htmlFor="upload-files" className="label">Files to upload</label>
         <input
           id="upload-files"
           name="files"

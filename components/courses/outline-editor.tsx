@@ -80,7 +80,7 @@ export function OutlineEditor({ courseId, modules, previewBase }: { courseId: st
                     type="button"
                     className="btn-ghost text-sm"
                     disabled={pending}
-                    aria-label={`Merge module ${m.title} into ${modules[mi - 1]?.title ?? 'the previous module'}`}
+                    aria-label={`Merge into previous: ${m.title} into ${modules[mi - 1]?.title ?? 'the previous module'}`}
                     onClick={() => run({ op: 'mergeModules', keep: modules[mi - 1]?.key ?? '', other: m.key }, `Merged ${m.title} into ${modules[mi - 1]?.title}.`)}
                   >
                     Merge into previous
@@ -139,7 +139,7 @@ export function OutlineEditor({ courseId, modules, previewBase }: { courseId: st
                           type="button"
                           className="btn-ghost text-sm"
                           disabled={pending}
-                          aria-label={`Start a new module at lesson ${l.title}`}
+                          aria-label={`Split here: a new module from lesson ${l.title}`}
                           onClick={() => run({ op: 'splitModule', module: m.key, lesson: l.key }, `New module starting at ${l.title}.`)}
                         >
                           Split here

@@ -58,8 +58,11 @@ describe('card changes are for the course’s instructors only (SQLite)', () => 
     expect(await editCard({ cardId: alphaCard.id, front: 'Better?', back: 'a1' })).toMatchObject({ ok: true });
     expect(await setCardSuspended({ cardId: alphaCard.id, suspended: true })).toMatchObject({ ok: true });
     expect(await t.db.card.findUniqueOrThrow({ where: { id: alphaCard.id } })).toMatchObject({ editedFront: 'Better?', suspended: true, editedById: owner.id });
-    // …but not the other course's card.
+    // …but not the other course's card, nor a learner's private card in their own course.
     expect(await setCardSuspended({ cardId: courses.betaCard.id, suspended: true })).toMatchObject({ ok: false });
+    const mine = await t.db.card.create({ data: { lessonId: alphaCard.lessonId, key: 'private-1', type: 'basic', front: 'Mine?', back: 'yes', source: '', origin: 'learner', ownerId: learner.id } });
+    expect(await editCard({ cardId: mine.id, front: 'Read by the teacher?', back: 'no' })).toMatchObject({ ok: false });
+    expect(await setCardSuspended({ cardId: mine.id, suspended: true })).toMatchObject({ ok: false });
   });
 
   it('a co-instructor the owner adds may change cards until removed; only the owner manages co-instructors', async () => {

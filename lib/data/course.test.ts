@@ -35,6 +35,15 @@ describe('courses side by side (SQLite)', () => {
     ]);
   });
 
+  it('catalogue counts leave out pending and private cards; the lesson page counts the learner’s own', async () => {
+    const { alphaCard } = await setup('published');
+    await t.db.card.create({ data: { lessonId: alphaCard.lessonId, key: 'p', type: 'basic', front: 'P?', back: 'p', source: '', approval: 'pending' } });
+    await t.db.card.create({ data: { lessonId: alphaCard.lessonId, key: 'own', type: 'basic', front: 'O?', back: 'o', source: '', origin: 'learner', ownerId: learner.id } });
+    expect((await getCatalogue(other.id))[0]).toMatchObject({ key: 'alpha', cards: 3 });
+    expect((await getLessonPage(learner.id, 'alpha', 'm1', 'a'))?.lesson.cardCount).toBe(2);
+    expect((await getLessonPage(other.id, 'alpha', 'm1', 'a'))?.lesson.cardCount).toBe(1);
+  });
+
   it('a draft is missing from the catalogue and its outline and lessons are not found, except for its instructors', async () => {
     await setup('draft');
     expect((await getCatalogue(learner.id)).map((c) => c.key)).toEqual(['alpha']);

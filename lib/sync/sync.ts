@@ -5,6 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ContentIssue, Course } from '@/lib/content/types';
 import { loadCourse } from '@/lib/content/load';
 import type { GeneratedCard } from '@/lib/cards/types';
+import { matchRekeyed } from '@/lib/cards/identity';
 
 export interface EntityCounts {
   created: number;
@@ -157,9 +158,12 @@ export async function syncCourse(
       const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } }, origin: 'generated' } });
       const cardByPlace = new Map(existingCards.map((c) => [`${c.lessonId}\u0000${c.key}`, c]));
       const keptCardIds = new Set<string>();
+      const cardById = new Map(existingCards.map((c) => [c.id, c]));
       for (const [lessonKey, list] of cardsByLesson) {
         const lessonId = lessonIds.get(lessonKey);
         if (!lessonId) throw new Error(`Card generated for unknown lesson "${lessonKey}"`);
+        // a card stored under an older key (reworded question, older key formula) keeps its row
+        const rekeyed = matchRekeyed(list, existingCards.filter((c) => c.lessonId === lessonId));
         for (const [position, card] of list.entries()) {
           const data = {
             type: card.type,
@@ -171,7 +175,8 @@ export async function syncCourse(
             score: card.score,
             retiredAt: null,
           };
-          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`);
+          const rekeyedId = rekeyed.get(card.key);
+          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`) ?? (rekeyedId ? cardById.get(rekeyedId) : undefined);
           if (!row) {
             const created = await tx.card.create({
               data: { ...data, lessonId, key: card.key, approval: options.newCardApproval ?? 'approved' },
@@ -180,8 +185,9 @@ export async function syncCourse(
             report.cards.created++;
           } else {
             keptCardIds.add(row.id);
-            if (differs(row, data)) {
-              await tx.card.update({ where: { id: row.id }, data });
+            const next = { ...data, key: card.key };
+            if (differs(row, next)) {
+              await tx.card.update({ where: { id: row.id }, data: next });
               if (row.retiredAt) report.cards.restored++;
               else report.cards.updated++;
             }
