@@ -26,5 +26,6 @@ export async function enrollMissingCards(db: Db | Tx, now: Date): Promise<number
     JOIN "Lesson" l ON l."id" = w."lessonId" AND l."retiredAt" IS NULL
     JOIN "Module" m ON m."id" = l."moduleId" AND m."retiredAt" IS NULL
     JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
+      AND c."approval" = 'approved' AND (c."ownerId" IS NULL OR c."ownerId" = w."userId")
     WHERE NOT EXISTS (SELECT 1 FROM "CardState" cs WHERE cs."userId" = w."userId" AND cs."cardId" = c."id")`;
 }

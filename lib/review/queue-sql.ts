@@ -17,9 +17,13 @@ import {
 import { chooseReview, kindOfState, NO_MEMORY_RATIO, nextKind } from '@/lib/srs/queue-pick';
 import { fromSqlTime, handleFor, sqlTime, statement } from './store';
 
-/** A card counts only while it, its lesson and its module are live and no instructor suspended it. */
+/**
+ * A card counts only while it, its lesson and its module are live, no instructor suspended it, it is approved and it
+ * is shared or the learner's own private card (lib/courses/card-visibility.ts, the same rule for Prisma reads).
+ */
 const LIVE = `
   JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
+    AND c."approval" = 'approved' AND (c."ownerId" IS NULL OR c."ownerId" = cs."userId")
   JOIN "Lesson" l ON l."id" = c."lessonId" AND l."retiredAt" IS NULL
   JOIN "Module" m ON m."id" = l."moduleId" AND m."retiredAt" IS NULL`;
 /** The learner's cards, leeches left out. */

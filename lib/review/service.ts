@@ -1,6 +1,7 @@
 // Reviews against the database: which cards a learner has, today's queue, grading and undo.
 // Pure scheduling lives in lib/srs; this module only loads, calls it and saves, one transaction per write.
 // Callers pass the signed-in user's id (never an id from the client) and the server's clock.
+import { reviewableCardWhere } from '@/lib/courses/card-visibility';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -107,7 +108,8 @@ function sortKey(moduleOrder: number, lessonOrder: number, position: number): nu
 export async function enrollLessonCards(tx: Db | Tx, userId: string, lessonIds: string[], now: Date): Promise<number> {
   if (lessonIds.length === 0) return 0;
   const cards = await tx.card.findMany({
-    where: { ...LIVE_CARD, lessonId: { in: lessonIds }, states: { none: { userId } } },
+    // Pending cards and other learners' private cards never enter a learner's reviews.
+    where: { AND: [LIVE_CARD, reviewableCardWhere(userId)], lessonId: { in: lessonIds }, states: { none: { userId } } },
     select: { id: true, position: true, lesson: { select: { order: true, module: { select: { order: true } } } } },
   });
   if (cards.length === 0) return 0;
