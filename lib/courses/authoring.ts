@@ -8,6 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { generateCourseCards } from '@/lib/cards';
 import type { GeneratedCard } from '@/lib/cards/types';
 import type { ContentIssue, Course } from '@/lib/content/types';
+import { enrollMissingCards } from '@/lib/review/enrol';
 import { syncCourse, type SyncReport } from '@/lib/sync/sync';
 import { newCardState } from '@/lib/srs';
 import { stateColumns } from '@/lib/review/service';
@@ -406,6 +407,8 @@ export async function publishDraft(db: Db, courseId: string, now = new Date()): 
         where: { id: courseId },
         data: { status: 'published', ...(draft.course.publishedAt ? {} : { publishedAt: now }) },
       });
+      // Learners who completed a lesson (or have its module assigned) get the cards it gained.
+      await enrollMissingCards(tx, now);
     },
   });
   return { ok: true, report: { sync, instructorCards } };
@@ -421,7 +424,10 @@ export async function setCardApproval(db: Db, courseId: string, cardId: string, 
     where: { id: cardId, origin: 'generated', lesson: { module: { courseId } } },
     data: { approval },
   });
-  return res.count === 1 ? { ok: true } : { ok: false, error: 'That card is not part of this course.' };
+  if (res.count !== 1) return { ok: false, error: 'That card is not part of this course.' };
+  // An approved card joins the reviews of learners who completed its lesson; a rejected one leaves the queue.
+  if (approval === 'approved') await enrollMissingCards(db, new Date());
+  return { ok: true };
 }
 
 /** Cards of the course for the instructor's review (shared cards only, never learners' private ones). */
