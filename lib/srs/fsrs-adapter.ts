@@ -4,6 +4,7 @@ import {
   default_w,
   forgetting_curve,
   fsrs,
+  FSRSAlgorithm,
   generatorParameters,
   Rating as FsrsRating,
   State as FsrsState,
@@ -244,4 +245,18 @@ export function retrievabilityCalculator(settings: LearnerSrsSettings): (state: 
 /** Probability (0-1) that the learner recalls the card at `now`; 0 for new cards. */
 export function retrievability(state: SrsCardState, now: Date, settings: LearnerSrsSettings): number {
   return retrievabilityCalculator(settings)(state, now);
+}
+
+/**
+ * Returns a function giving the stability a card would have right after a "Good" at `now`: the same
+ * ts-fsrs memory-state step that `gradeCard` takes (learner-day elapsed count, short-term stability for
+ * same-day reviews), without building a scheduler per card, so the recall forecast can simulate
+ * thousands of due reviews per dashboard view. New cards get the initial "Good" stability.
+ */
+export function goodStabilityCalculator(settings: LearnerSrsSettings): (state: SrsCardState, now: Date) => number {
+  const algorithm = new FSRSAlgorithm(toFsrsParameters(settings));
+  return (state, now) => {
+    const memory = state.state === 'new' ? null : { difficulty: state.difficulty, stability: state.stability };
+    return algorithm.next_state(memory, learnerElapsedDays(state, now, settings), FsrsRating.Good).stability;
+  };
 }
