@@ -23,6 +23,10 @@ export interface DashboardRow {
   retentionReviews: number;
   /** The assignment's cards in learning, relearning or review that are due now. */
   dueNow: number;
+  /** Predicted share of the assignment's cards recalled at its due time (lib/classes/forecast); null when not computed. */
+  forecast?: number | null;
+  /** The same if the learner did their due reviews now ("Good" on each). */
+  forecastIfReviewed?: number | null;
 }
 
 export const SORT_KEYS = ['learner', 'assignment', 'completion', 'status', 'lastActive', 'reviews7d', 'retention', 'dueNow'] as const;

@@ -2,7 +2,9 @@
 // instant (its due time), from each card's FSRS memory state, and what it becomes if they did their due
 // reviews now. Pure: states, settings and both instants are passed in. Cards not yet learned count as
 // not recalled; the forecast assumes no other review happens before the instant.
-import { goodStabilityCalculator, retrievabilityCalculator } from './fsrs-adapter';
+import { forgettingCurveFor, goodStabilityCalculator } from './fsrs-adapter';
+
+const DAY_MS = 86_400_000;
 import type { LearnerSrsSettings } from './settings';
 import type { SrsCardState } from './types';
 
@@ -58,7 +60,11 @@ export interface Forecaster {
  * and reuse it over their assignments: building is the costly part.
  */
 export function createForecaster(settings: LearnerSrsSettings): Forecaster {
-  const recallAt = retrievabilityCalculator(settings);
+  const curve = forgettingCurveFor(settings);
+  const recallAt: RecallAt = (state, at) => {
+    if (state.state === 'new' || state.lastReview === null || state.stability <= 0) return 0;
+    return curve(Math.max(0, (at.getTime() - state.lastReview.getTime()) / DAY_MS), state.stability);
+  };
   const goodStability = goodStabilityCalculator(settings);
   const afterGood = (state: SrsCardState, now: Date): SrsCardState => ({
     ...state,
