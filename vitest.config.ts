@@ -14,5 +14,7 @@ export default defineConfig({
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // Each integration test file migrates a fresh SQLite file in its hooks; on a loaded 2-core machine that can pass 10 s.
+    hookTimeout: 30_000,
   },
 });

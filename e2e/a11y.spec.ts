@@ -1,5 +1,5 @@
 // Every page, as a learner and as an instructor sees it, passes axe-core's WCAG 2.1 A/AA rules.
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, openCourse, COURSES } from './fixtures';
 
 // axe takes seconds on long pages (an instructor's card list) on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -16,12 +16,11 @@ test("a learner's pages are accessible", async ({ page, login }) => {
   await login('learner');
   await expectAccessible(page); // home
   await page.goto('/courses');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
   await expectAccessible(page); // catalogue
-  await page.getByRole('link', { name: /^Open / }).first().click();
-  await expect(page.getByRole('progressbar', { name: 'Course progress' })).toBeVisible();
+  await openCourse(page, COURSES.demo);
   await expectAccessible(page); // course outline (with a locked module)
-  await page.getByRole('link', { name: /^Start/ }).first().click();
+  await page.getByRole('link', { name: /^Start the course/ }).click();
   await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
   await expectAccessible(page); // lesson
   await page.getByRole('button', { name: 'Mark as complete' }).click();
@@ -31,6 +30,9 @@ test("a learner's pages are accessible", async ({ page, login }) => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectAccessible(page);
   }
+  await page.goto('/home');
+  await expect(page.getByRole('listitem', { name: COURSES.demo.title })).toBeVisible();
+  await expectAccessible(page); // home with an enrolled course
   await page.goto('/review');
   await page.getByRole('button', { name: /Show answer/ }).click();
   await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
@@ -45,6 +47,12 @@ test("an instructor's pages are accessible", async ({ page, login }) => {
   await page.goto('/teach/cards');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole('link', { name: `Cards of ${COURSES.demo.title}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page); // one course's cards
+  await page.getByRole('link', { name: 'Instructors' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Instructors of ${COURSES.demo.title}` })).toBeVisible();
+  await expectAccessible(page); // the course's instructors
   await page.goto('/teach');
   await page.getByRole('link', { name: 'Demo class' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -7,6 +7,14 @@ export const DEMO = {
   learner: { email: 'learner@example.com', password: 'learner-demo', name: 'Lee Learner' },
 } as const;
 
+/** The demo course (content/) and the second course the e2e server imports beside it (e2e/content/second-course). */
+export const COURSES = {
+  demo: { key: 'deep-learning-foundations', title: 'Deep Learning: Where It Came From and What Drives It' },
+  second: { key: 'tide-pools', title: 'Tide Pools: Life Between the Tides' },
+} as const;
+
+export const OTHER_INSTRUCTOR = { email: 'other-instructor@example.com', password: 'other-instructor-demo', name: 'Otto Instructor' } as const;
+
 export interface Credentials {
   email: string;
   password: string;
@@ -35,6 +43,13 @@ export async function signUpFreshLearner(page: Page): Promise<Credentials> {
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible();
   return who;
+}
+
+/** Opens a course from the catalogue at /courses (its outline page). */
+export async function openCourse(page: Page, course: { title: string }) {
+  await page.goto('/courses');
+  await page.getByRole('link', { name: `Open ${course.title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
 }
 
 type Fixtures = { login: (who: Credentials | 'learner' | 'instructor') => Promise<Credentials> };

@@ -1,9 +1,9 @@
-import { test, expect, signUpFreshLearner } from './fixtures';
+import { test, expect, signUpFreshLearner, openCourse, COURSES } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function completeFirstLesson(page: Page) {
-  await page.goto('/home');
-  await page.getByRole('link', { name: /^Start: / }).click();
+  await openCourse(page, COURSES.demo);
+  await page.getByRole('link', { name: /^Start the course: / }).click();
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.getByRole('button', { name: '✓ Completed' })).toBeVisible();
 }

@@ -1,9 +1,9 @@
-import { test, expect, signUpFreshLearner } from './fixtures';
+import { test, expect, signUpFreshLearner, COURSES } from './fixtures';
 
 test('an instructor edits and suspends a generated card', async ({ page, login }) => {
   await login('instructor');
   await page.getByRole('link', { name: 'Teach' }).click();
-  await page.getByRole('link', { name: 'Review and edit cards' }).click();
+  await page.getByRole('link', { name: `Cards of ${COURSES.demo.title}` }).click();
   await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /\(\d+\)$/ }).filter({ hasNotText: '(0)' }).nth(1).click();
   const first = page.getByRole('listitem').filter({ has: page.getByLabel('Question') }).first();
   const edited = `Edited question ${Date.now()}?`;

@@ -1,7 +1,10 @@
-// `npm run bench:parse`: upload → preview for generated lecture-notes PDFs (50 and 300 pages): parse
+// `npm run bench:parse [-- FILE…]`: upload → preview for generated lecture-notes PDFs (50 and 300 pages): parse
 // (pdfjs text layer → Markdown), then buildCourse (cleaning, lessons) and card generation, as the
 // authoring preview runs them. Also a 3 MB DOCX. Figures are wall-clock on this machine, one run each after
 // the libraries are loaded (the first upload after a server start also pays their import, printed first).
+// Files named on the command line (any PDF, DOCX, Markdown…) are measured the same way afterwards.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildCourse } from '../lib/content';
 import { generateCourseCards } from '../lib/cards';
 import { parseUpload } from '../lib/courses/parse';
@@ -41,3 +44,7 @@ for (let s = 0; s < 60; s += 1) {
   for (let p = 0; p < 6; p += 1) paragraphs.push({ text: `Paragraph ${p + 1} of section ${s + 1} explains how retrieval practice strengthens memory over a whole term.`.repeat(3) });
 }
 await bench('DOCX 60 sections', { name: 'notes.docx', bytes: makeDocx(paragraphs) });
+
+for (const file of process.argv.slice(2)) {
+  await bench(path.basename(file).slice(0, 16), { name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
+}

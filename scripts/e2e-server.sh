@@ -15,4 +15,6 @@ npx tsx prisma/seed.ts
 # A second instructor, for specs about what one instructor must not see or change of another's classes.
 npx tsx scripts/create-user.ts --role instructor --email other-instructor@example.com \
   --name "Otto Instructor" --password other-instructor-demo
+# A second course beside the demo course, owned by the other instructor (catalogue and course-rights specs).
+npx tsx scripts/content-sync.ts --content e2e/content/second-course --owner other-instructor@example.com
 exec npx next start -p "$PORT"

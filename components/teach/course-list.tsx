@@ -16,6 +16,7 @@ export function TeachCourseList({ courses }: { courses: TeachCourse[] }) {
               {c.role} · {c.cards} card{c.cards === 1 ? '' : 's'} · {c.openFlags} open flag{c.openFlags === 1 ? '' : 's'}
             </span>
             <span className="ml-auto flex gap-2">
+              <Link className="btn-secondary text-sm" href={base}>Outline<span className="sr-only"> of {c.title}</span></Link>
               <Link className="btn-secondary text-sm" href={`${base}/cards`}>Cards<span className="sr-only"> of {c.title}</span></Link>
               <Link className="btn-ghost text-sm" href={`${base}/instructors`}>Instructors<span className="sr-only"> of {c.title}</span></Link>
             </span>

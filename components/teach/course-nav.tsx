@@ -1,10 +1,13 @@
 // Header of an instructor's course pages: the course, its status, and links between its teach pages.
 import Link from 'next/link';
 
-export function CourseTeachNav({ course, current }: { course: { key: string; title: string; status: string }; current: 'cards' | 'instructors' }) {
+export function CourseTeachNav({ course, current }: { course: { key: string; title: string; status: string }; current: 'outline' | 'publish' | 'approve' | 'cards' | 'instructors' | null }) {
   const base = `/teach/courses/${encodeURIComponent(course.key)}`;
   const links = [
-    { id: 'cards', href: `${base}/cards`, label: 'Cards' },
+    { id: 'outline', href: base, label: 'Documents and outline' },
+    { id: 'publish', href: `${base}/publish`, label: course.status === 'draft' ? 'Review and publish' : 'Review changes' },
+    { id: 'approve', href: `${base}/approve`, label: 'Approve cards' },
+    { id: 'cards', href: `${base}/cards`, label: 'Edit cards' },
     { id: 'instructors', href: `${base}/instructors`, label: 'Instructors' },
   ] as const;
   return (

@@ -48,7 +48,7 @@ export interface Candidate {
 /** The card a kept candidate becomes: its stable key plus the fields the sync stores. */
 export function candidateToCard(lesson: Lesson, c: Candidate, score: number): GeneratedCard {
   return {
-    key: cardKey(lesson.key, c.type, c.front, c.back),
+    key: cardKey(lesson.key, c.type, c.back, c.source),
     lessonKey: lesson.key,
     moduleKey: lesson.moduleKey,
     type: c.type,

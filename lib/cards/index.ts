@@ -9,13 +9,21 @@ import { definitionCandidates } from './generators/definitions';
 import { factCandidates } from './generators/facts';
 import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
+import { glossaryCandidates } from './generators/glossary';
+import { codeCandidates } from './generators/code';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
+import { gateReason, stripAppositions } from './gate';
+import { analyse } from './nlp';
+import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
 import { canonical, contentStems } from './text';
 
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
+
+/** Version of the rules, recorded with every rating sheet (bump when the rules change). */
+export const GENERATOR_VERSION = 'rules-6';
 
 export interface GenerateContext {
   moduleTitle?: string;
@@ -38,9 +46,36 @@ export function targetCardCount(words: number): number {
 }
 
 function allCandidates(doc: LessonDoc): Candidate[] {
-  const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc)];
+  const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc), ...glossaryCandidates(doc), ...codeCandidates(doc)];
   for (const info of doc.sentences) {
     out.push(...definitionCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
+    // "GPT-3, released by OpenAI in 2020, has 175 billion parameters": ask the main clause without the aside
+    for (const simpler of info.excluded ? [] : simplified(info)) {
+      const derived = [...definitionCandidates(doc, simpler), ...factCandidates(doc, simpler)];
+      out.push(...derived.map((c) => ({ ...c, source: info.sentence.text })));
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences hidden in one with a non-restrictive modifier after its subject: the main clause without it
+ * ("GPT-3 has 175 billion parameters") and, for a dated participle, the modifier as its own clause
+ * ("GPT-3 was released by OpenAI in 2020"). Each is analysed again; the card keeps the original source.
+ */
+function simplified(info: SentenceInfo): SentenceInfo[] {
+  const { main, asides } = stripAppositions(info.sentence.text);
+  if (asides.length === 0) return [];
+  const texts = [main];
+  const aside = asides[0] ?? '';
+  const participle = /^(.+?) ([a-z]+ed|known|written|built|made|led|held|begun|shown|won|sold|founded)\b(.*)$/.exec(aside);
+  if (participle && /\b(?:1[0-9]|20)\d\d\b/.test(aside) && !/\b(?:is|are|was|were)\b/.test(aside)) texts.push(`${participle[1]} was ${participle[2]}${participle[3]}.`);
+  const out: SentenceInfo[] = [];
+  for (const text of texts) {
+    const [sentence] = analyse(text);
+    if (!sentence) continue;
+    markNames(sentence.tokens, info.names);
+    out.push({ ...info, sentence });
   }
   return out;
 }
@@ -49,7 +84,7 @@ function allCandidates(doc: LessonDoc): Candidate[] {
 export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { doc: LessonDoc; candidates: Candidate[] } {
   const doc = buildLessonDoc(lesson.title || ctx.moduleTitle || ctx.courseTitle || '', lesson.markdown);
   const candidates = allCandidates(doc).map((c) => {
-    const rejected = rejectReason(c);
+    const rejected = rejectReason(c) ?? gateReason(c, doc.title);
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
   });
   return { doc, candidates };

@@ -1,5 +1,6 @@
-// Stable card keys: a short hash of lesson, type, normalised answer and normalised question stem,
-// so the same fact keeps its key when unrelated text around it changes.
+// Stable card keys: a short hash of lesson, type, normalised answer and normalised source passage.
+// The question's wording is left out on purpose, so rewording a question (a better rule, an LLM) keeps
+// the card and every learner's history on it; only a changed fact (answer or passage) is a new card.
 
 import type { CardType } from './types';
 import { contentStems } from './text';
@@ -25,6 +26,11 @@ export function answerNorm(back: string): string {
   return contentStems(back).join(' ') || back.trim().toLowerCase();
 }
 
-export function cardKey(lessonKey: string, type: CardType, front: string, back: string): string {
-  return fnv1a64([lessonKey, type, answerNorm(back), questionStem(front)].join('\u241f')).slice(0, 16);
+/** The source passage without case, punctuation, stopwords or word endings. */
+export function sourceNorm(source: string): string {
+  return contentStems(source).join(' ') || source.trim().toLowerCase();
+}
+
+export function cardKey(lessonKey: string, type: CardType, back: string, source: string): string {
+  return fnv1a64([lessonKey, type, answerNorm(back), sourceNorm(source)].join('\u241f')).slice(0, 16);
 }

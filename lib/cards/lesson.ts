@@ -147,7 +147,10 @@ export function buildLessonDoc(title: string, markdown: string): LessonDoc {
       for (const t of sentence.tokens) if (t.marked) bump(t.text, 1);
     });
   });
-  for (const n of collectNames(sentences.map((s) => s.sentence))) names.add(n);
+  // words inside inline code ("git init") are identifiers, not evidence that a name is written in lower case
+  const codeWords = new Set<string>();
+  for (const { unit } of units) for (const span of unit.code) for (const w of unit.text.slice(span.start, span.end).toLowerCase().split(/[^a-z0-9]+/)) if (w) codeWords.add(w);
+  for (const n of collectNames(sentences.map((s) => s.sentence), codeWords)) names.add(n);
   for (const s of sentences) markNames(s.sentence.tokens, names);
   markSentenceInitialNames(sentences.map((s) => s.sentence));
   return { title, blocks, sentences, words, keywords };
@@ -180,13 +183,14 @@ function markSentenceInitialNames(sentences: readonly Sentence[]): void {
 }
 
 /** Words written capitalised inside sentences and never in lower case: names the tagger may not know. */
-function collectNames(sentences: readonly Sentence[]): Set<string> {
+function collectNames(sentences: readonly Sentence[], codeWords: ReadonlySet<string> = new Set()): Set<string> {
   const upper = new Set<string>();
   const lower = new Set<string>();
   for (const s of sentences) {
     s.tokens.forEach((t, i) => {
-      if (/^[a-z]/.test(t.text)) lower.add(t.normal);
-      else if (i > 0 && /^[A-Z]/.test(t.text) && !/^[,;:.]/.test(t.pre)) upper.add(t.normal);
+      if (/^[a-z]/.test(t.text)) {
+        if (!codeWords.has(t.normal)) lower.add(t.normal);
+      } else if (i > 0 && /^[A-Z]/.test(t.text) && !/^[,;:.]/.test(t.pre)) upper.add(t.normal);
     });
   }
   for (const w of lower) upper.delete(w);

@@ -64,6 +64,19 @@ describe('createLlmGenerator', () => {
     expect(cards[0]?.key).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('drops hallucinated answers (not in the source passage) and answers leaked by a related word', async () => {
+    const reply = JSON.stringify({
+      cards: [
+        { type: 'basic', front: 'In what year did AlexNet win the Imagenet challenge?', back: '2013', source: 'On 2012 AlexNet won the Imagenet challenge.' },
+        { type: 'basic', front: 'Which company released CUDA in 2007?', back: 'Intel', source: 'NVIDIA released CUDA in 2007.' },
+        { type: 'cloze', front: 'NVIDIA released [...] in 2007 as the CUDA platform.', back: 'CUDA', source: 'NVIDIA released CUDA in 2007.' },
+        { type: 'basic', front: 'Which company released CUDA in 2007?', back: 'NVIDIA', source: 'NVIDIA released CUDA in 2007.' },
+      ],
+    });
+    const gen = createLlmGenerator({ baseUrl: 'http://llm.test', apiKey: 'k', model: 'm' }, { fetch: fakeFetch(reply).fetch });
+    expect((await gen.generateLessonCards(LESSON)).map((c) => c.back)).toEqual(['NVIDIA']);
+  });
+
   it('returns no cards for an unparseable reply and throws on HTTP errors', async () => {
     const bad = createLlmGenerator({ baseUrl: 'http://llm.test', apiKey: 'k', model: 'm' }, { fetch: fakeFetch('I cannot help').fetch });
     expect(await bad.generateLessonCards(LESSON)).toEqual([]);

@@ -8,6 +8,7 @@ import { candidateToCard, type Candidate } from './candidate';
 import { dedupe } from './dedupe';
 import { buildLessonDoc } from './lesson';
 import { rejectReason } from './quality';
+import { gateReason } from './gate';
 import { contentStems, containment } from './text';
 import type { GeneratedCard } from './types';
 
@@ -150,7 +151,8 @@ export function createLlmGenerator(config: LlmConfig, deps: { fetch?: FetchLike 
           salience: 0.5,
         };
         if (card.type === 'cloze' && !card.front.includes('[...]')) continue;
-        if (rejectReason(candidate)) continue;
+        // the same validators as rule cards: grounded answer, no leak, self-contained, not the lesson's subject
+        if (rejectReason(candidate) ?? gateReason(candidate, lesson.title)) continue;
         candidates.push(candidate);
       }
       return dedupe(candidates)

@@ -21,6 +21,8 @@ export interface TextUnit {
   marks: Span[];
   /** Strong (bold) ranges only. */
   strong: Span[];
+  /** Inline code ranges (commands, functions, identifiers). */
+  code: Span[];
   hasCode: boolean;
   hasMath: boolean;
   /** The unit is nothing but links/images (navigation, "watch the video" lines). */
@@ -73,6 +75,7 @@ interface Builder {
   text: string;
   marks: Span[];
   strong: Span[];
+  code: Span[];
   hasCode: boolean;
   hasMath: boolean;
   linkChars: number;
@@ -108,6 +111,7 @@ function appendPhrasing(nodes: readonly PhrasingContent[], b: Builder, inLink: b
         appendPhrasing(node.children, b, true);
         break;
       case 'inlineCode':
+        b.code.push({ start: b.text.length, end: b.text.length + node.value.length });
         b.text += node.value;
         b.hasCode = true;
         b.otherChars += node.value.length;
@@ -153,7 +157,7 @@ export function cleanInlineText(raw: string): string {
  * each mark is re-located in the cleaned text by its own cleaned content.
  */
 function unitFrom(nodes: readonly PhrasingContent[]): TextUnit {
-  const b: Builder = { text: '', marks: [], strong: [], hasCode: false, hasMath: false, linkChars: 0, otherChars: 0 };
+  const b: Builder = { text: '', marks: [], strong: [], code: [], hasCode: false, hasMath: false, linkChars: 0, otherChars: 0 };
   appendPhrasing(nodes, b, false);
   const raw = b.text;
   const text = cleanInlineText(raw);
@@ -174,6 +178,7 @@ function unitFrom(nodes: readonly PhrasingContent[]): TextUnit {
     text,
     marks: relocate(b.marks),
     strong: relocate(b.strong),
+    code: relocate(b.code),
     hasCode: b.hasCode,
     hasMath: b.hasMath,
     linkOnly: b.linkChars > 0 && b.otherChars === 0,

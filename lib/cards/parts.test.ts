@@ -60,7 +60,7 @@ describe('list helpers', () => {
   });
 
   it('reduces an item to its key phrase', () => {
-    const unit = (text: string, strong: Array<{ start: number; end: number }> = []) => ({ text, marks: strong, strong, hasCode: false, hasMath: false, linkOnly: false });
+    const unit = (text: string, strong: Array<{ start: number; end: number }> = []) => ({ text, marks: strong, strong, code: [], hasCode: false, hasMath: false, linkOnly: false });
     expect(itemPhrase(unit('Better weight-initialization schemes, starting with layer-wise pretraining, which was quickly abandoned'))).toBe('Better weight-initialization schemes');
     expect(itemPhrase(unit('Hardware: faster chips made training feasible'))).toBe('Hardware');
     expect(itemPhrase(unit('Dropout randomly removes units during training to fight overfitting', [{ start: 0, end: 7 }]))).toBe('Dropout');
@@ -86,13 +86,15 @@ describe('near-duplicates and keys', () => {
     expect(dedupe([a, b, c])).toEqual([a, c]);
   });
 
-  it('makes keys from the fact, not from positions or wording order', () => {
+  it('makes keys from the fact (answer + source passage), not from positions or the question wording', () => {
     expect(fnv1a64('abc')).toHaveLength(16);
     expect(questionStem('In what year did AlexNet win?')).toBe(questionStem('AlexNet did win in what year?'));
-    const k1 = cardKey('m/l', 'basic', 'In what year did AlexNet win the ImageNet challenge?', '2012');
-    expect(cardKey('m/l', 'basic', 'In what year did AlexNet win the ImageNet challenge?', '2012')).toBe(k1);
-    expect(cardKey('m/other', 'basic', 'In what year did AlexNet win the ImageNet challenge?', '2012')).not.toBe(k1);
-    expect(cardKey('m/l', 'cloze', 'In what year did AlexNet win the ImageNet challenge?', '2012')).not.toBe(k1);
-    expect(cardKey('m/l', 'basic', 'In what year did AlexNet win the ImageNet challenge?', '2013')).not.toBe(k1);
+    const src = 'In 2012 AlexNet won the ImageNet challenge.';
+    const k1 = cardKey('m/l', 'basic', '2012', src);
+    expect(cardKey('m/l', 'basic', '2012', 'In 2012, AlexNet won the ImageNet challenge!')).toBe(k1);
+    expect(cardKey('m/other', 'basic', '2012', src)).not.toBe(k1);
+    expect(cardKey('m/l', 'cloze', '2012', src)).not.toBe(k1);
+    expect(cardKey('m/l', 'basic', '2013', src)).not.toBe(k1);
+    expect(cardKey('m/l', 'basic', '2012', 'In 2012 AlexNet won the ImageNet challenge by a wide margin.')).not.toBe(k1);
   });
 });

@@ -5,6 +5,7 @@ export type { ContentIssue, Course, CourseModule, Lesson } from './types';
 export { loadCourse, decodeText } from './load';
 export { buildCourse, type BuildInput, type BuildResult, type SourceDocument } from './build';
 export { htmlToMarkdown } from './html';
+export { buildVocabulary, joinHyphenated, type Vocabulary } from './plain-text';
 export { cleanDocument, detectFormat, type DocumentFormat, SUPPORTED_EXTENSIONS } from './clean';
 export { splitLessons, documentTitle, MIN_LESSON_WORDS, MAX_LESSON_WORDS, type SplitOptions } from './split';
 export { renderLessonHtml, headingAnchors, type RenderOptions, type HeadingAnchor } from './render';

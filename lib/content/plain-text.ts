@@ -369,12 +369,12 @@ function wrapWidth(kept: readonly Decided[]): number | undefined {
 }
 
 /** Words of the document (lower-case), without the halves of words hyphenated at a line end. */
-interface Vocabulary {
+export interface Vocabulary {
   words: Set<string>;
   compounds: Set<string>;
 }
 
-function buildVocabulary(lines: readonly string[]): Vocabulary {
+export function buildVocabulary(lines: readonly string[]): Vocabulary {
   const words = new Set<string>();
   const compounds = new Set<string>();
   let cutBefore = false;
@@ -395,7 +395,7 @@ function buildVocabulary(lines: readonly string[]): Vocabulary {
  * Re-joins a word hyphenated at a line end: "connec-" + "tionist" → "connectionist", but "single-" +
  * "layer" stays "single-layer" when the document writes it so, or uses both halves as words of their own.
  */
-function joinHyphenated(paragraph: string, next: string, vocabulary: Vocabulary): string {
+export function joinHyphenated(paragraph: string, next: string, vocabulary: Vocabulary): string {
   const head = /(\p{L}+)-$/u.exec(paragraph)?.[1] ?? '';
   const tail = /^\p{L}+/u.exec(next)?.[0] ?? '';
   const joined = `${head}${tail}`.toLowerCase();

@@ -1,6 +1,7 @@
 // The one query shape for "a course's live modules and lessons, in order" (Prisma include fragments), so the
 // learner outline, the catalogue, the card editor and class pages agree on what is live and in what order.
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { reviewableCardWhere } from './card-visibility';
 
 const ORDER = { order: 'asc' } as const;
 
@@ -18,5 +19,10 @@ export function liveModules<S extends Prisma.LessonSelect>(lessonSelect: S) {
   } as const;
 }
 
-/** Cards a learner would get from a lesson: live and not suspended. */
-export const LEARNER_CARD_WHERE = { retiredAt: null, suspended: false } as const satisfies Prisma.CardWhereInput;
+/** Shared cards every learner of a course gets (catalogue counts): live, not suspended, approved, not private. */
+export const LEARNER_CARD_WHERE = { retiredAt: null, suspended: false, approval: 'approved', ownerId: null } as const satisfies Prisma.CardWhereInput;
+
+/** The cards this learner gets from a lesson: the shared ones plus their own private cards. */
+export function learnerCardWhere(userId: string): Prisma.CardWhereInput {
+  return { retiredAt: null, suspended: false, ...reviewableCardWhere(userId) };
+}

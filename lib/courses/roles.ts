@@ -46,9 +46,12 @@ export async function editableCourseIds(client: Client, userId: string): Promise
   return rows.map((r) => r.id);
 }
 
-/** The course a card belongs to (through its lesson and module), or null when the card does not exist. */
+/**
+ * The course of a shared card (through its lesson and module), or null when the card does not exist or is a
+ * learner's private card (those are theirs alone: no instructor edits them).
+ */
 export async function cardCourseId(client: Client, cardId: string): Promise<string | null> {
-  const card = await client.card.findUnique({ where: { id: cardId }, select: { lesson: { select: { module: { select: { courseId: true } } } } } });
+  const card = await client.card.findFirst({ where: { id: cardId, ownerId: null }, select: { lesson: { select: { module: { select: { courseId: true } } } } } });
   return card?.lesson.module.courseId ?? null;
 }
 

@@ -5,7 +5,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { lessonHref, lessonSlug } from '@/lib/course-urls';
-import { LEARNER_CARD_WHERE, liveModules } from '@/lib/courses/outline-query';
+import { LEARNER_CARD_WHERE, learnerCardWhere, liveModules } from '@/lib/courses/outline-query';
 import { visibleCourseWhere } from '@/lib/courses/access';
 import { enrollInCourses } from '@/lib/courses/enrollment';
 
@@ -153,7 +153,7 @@ export async function getLessonPage(userId: string, courseKey: string, moduleKey
   if (!hit) return null;
   const row = await db.lesson.findUnique({
     where: { id: hit.l.id },
-    select: { markdown: true, _count: { select: { cards: { where: LEARNER_CARD_WHERE } } } },
+    select: { markdown: true, _count: { select: { cards: { where: learnerCardWhere(userId) } } } },
   });
   if (!row) return null;
   return {

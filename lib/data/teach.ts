@@ -20,7 +20,8 @@ const EDITOR_CARD = {
   flags: { where: { resolvedAt: null }, select: { reason: true, createdAt: true } },
 } as const;
 
-const LIVE_CARD = { retiredAt: null, lesson: { retiredAt: null, module: { retiredAt: null } } } as const;
+// Shared cards only: a learner's private cards are theirs alone, never listed or counted for instructors.
+const LIVE_CARD = { retiredAt: null, ownerId: null, lesson: { retiredAt: null, module: { retiredAt: null } } } as const;
 
 export interface TeachCourse {
   id: string;
@@ -56,9 +57,9 @@ export async function getTeachCourses(userId: string): Promise<TeachCourse[]> {
 export async function getCardOverview(courseId: string) {
   const course = await db.course.findUnique({
     where: { id: courseId },
-    select: { id: true, key: true, title: true, modules: liveModules({ id: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } }) },
+    select: { id: true, key: true, title: true, modules: liveModules({ id: true, title: true, _count: { select: { cards: { where: { retiredAt: null, ownerId: null } } } } }) },
   });
-  const openFlags = await db.cardFlag.count({ where: { resolvedAt: null, card: { retiredAt: null, lesson: { module: { courseId } } } } });
+  const openFlags = await db.cardFlag.count({ where: { resolvedAt: null, card: { retiredAt: null, ownerId: null, lesson: { module: { courseId } } } } });
   return { course, openFlags };
 }
 
@@ -70,7 +71,7 @@ export async function getLessonCards(courseId: string, lessonId: string) {
       id: true,
       title: true,
       cards: {
-        where: { retiredAt: null },
+        where: { retiredAt: null, ownerId: null },
         orderBy: { position: 'asc' },
         select: EDITOR_CARD,
       },
@@ -81,7 +82,7 @@ export async function getLessonCards(courseId: string, lessonId: string) {
 /** The course's cards with open flags. */
 export async function getFlaggedCards(courseId: string) {
   return db.card.findMany({
-    where: { retiredAt: null, lesson: { module: { courseId } }, flags: { some: { resolvedAt: null } } },
+    where: { retiredAt: null, ownerId: null, lesson: { module: { courseId } }, flags: { some: { resolvedAt: null } } },
     select: EDITOR_CARD,
     take: 200,
   });

@@ -1,9 +1,11 @@
 // Writes a pipeline result (Course + generated cards) to the database by stable keys, in one transaction.
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ContentIssue, Course } from '@/lib/content/types';
 import { loadCourse } from '@/lib/content/load';
 import type { GeneratedCard } from '@/lib/cards/types';
+import { matchRekeyed } from '@/lib/cards/identity';
 
 export interface EntityCounts {
   created: number;
@@ -31,7 +33,20 @@ function differs<T extends Record<string, unknown>>(row: T, next: Partial<T>): b
   });
 }
 
-export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[], now = new Date()): Promise<SyncReport> {
+export interface SyncOptions {
+  /** Approval state of generated cards the sync creates ("pending" when the course requires approval). */
+  newCardApproval?: 'approved' | 'pending';
+  /** More writes that must commit or roll back with the sync (e.g. publishing a draft). */
+  within?: (tx: Prisma.TransactionClient) => Promise<void>;
+}
+
+export async function syncCourse(
+  db: Db,
+  course: Course,
+  cards: GeneratedCard[],
+  now = new Date(),
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   const report: SyncReport = {
     course: { key: course.key, created: false, updated: false },
     modules: zero(),
@@ -92,15 +107,21 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
         }
       }
 
-      // Lessons (keys are unique per module; a lesson's key carries its module's key)
+      // Lessons: keys are unique in the course, so a lesson the outline moved to another module keeps its
+      // row (and its learners' progress and cards); a live row wins over a retired one with the same key.
       const existingLessons = await tx.lesson.findMany({ where: { module: { courseId } } });
-      const lessonByPlace = new Map(existingLessons.map((l) => [`${l.moduleId}\u0000${l.key}`, l]));
+      const lessonByKey = new Map<string, (typeof existingLessons)[number]>();
+      for (const l of existingLessons) {
+        const seen = lessonByKey.get(l.key);
+        if (!seen || (seen.retiredAt && !l.retiredAt)) lessonByKey.set(l.key, l);
+      }
       const keptLessonIds = new Set<string>();
       const lessonIds = new Map<string, string>();
       for (const mod of course.modules) {
         const moduleId = moduleIds.get(mod.key)!;
         for (const lesson of mod.lessons) {
           const data = {
+            moduleId,
             title: lesson.title,
             order: lesson.order,
             markdown: lesson.markdown,
@@ -108,9 +129,9 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
             sourceFile: lesson.sourceFile,
             retiredAt: null,
           };
-          const row = lessonByPlace.get(`${moduleId}\u0000${lesson.key}`);
+          const row = lessonByKey.get(lesson.key);
           if (!row) {
-            const created = await tx.lesson.create({ data: { ...data, moduleId, key: lesson.key } });
+            const created = await tx.lesson.create({ data: { ...data, key: lesson.key } });
             lessonIds.set(lesson.key, created.id);
             keptLessonIds.add(created.id);
             report.lessons.created++;
@@ -133,12 +154,16 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
       }
 
       // Cards (keys unique per lesson); instructor edits and suspensions live in other columns and survive.
-      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } } } });
+      // Only generated cards are the sync's: instructors' and learners' own cards are never retired by it.
+      const existingCards = await tx.card.findMany({ where: { lesson: { module: { courseId } }, origin: 'generated' } });
       const cardByPlace = new Map(existingCards.map((c) => [`${c.lessonId}\u0000${c.key}`, c]));
       const keptCardIds = new Set<string>();
+      const cardById = new Map(existingCards.map((c) => [c.id, c]));
       for (const [lessonKey, list] of cardsByLesson) {
         const lessonId = lessonIds.get(lessonKey);
         if (!lessonId) throw new Error(`Card generated for unknown lesson "${lessonKey}"`);
+        // a card stored under an older key (reworded question, older key formula) keeps its row
+        const rekeyed = matchRekeyed(list, existingCards.filter((c) => c.lessonId === lessonId));
         for (const [position, card] of list.entries()) {
           const data = {
             type: card.type,
@@ -150,15 +175,19 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
             score: card.score,
             retiredAt: null,
           };
-          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`);
+          const rekeyedId = rekeyed.get(card.key);
+          const row = cardByPlace.get(`${lessonId}\u0000${card.key}`) ?? (rekeyedId ? cardById.get(rekeyedId) : undefined);
           if (!row) {
-            const created = await tx.card.create({ data: { ...data, lessonId, key: card.key } });
+            const created = await tx.card.create({
+              data: { ...data, lessonId, key: card.key, approval: options.newCardApproval ?? 'approved' },
+            });
             keptCardIds.add(created.id);
             report.cards.created++;
           } else {
             keptCardIds.add(row.id);
-            if (differs(row, data)) {
-              await tx.card.update({ where: { id: row.id }, data });
+            const next = { ...data, key: card.key };
+            if (differs(row, next)) {
+              await tx.card.update({ where: { id: row.id }, data: next });
               if (row.retiredAt) report.cards.restored++;
               else report.cards.updated++;
             }
@@ -171,6 +200,7 @@ export async function syncCourse(db: Db, course: Course, cards: GeneratedCard[],
           report.cards.retired++;
         }
       }
+      if (options.within) await options.within(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

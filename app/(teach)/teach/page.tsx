@@ -39,6 +39,7 @@ export default async function TeachPage() {
         <h2 id="courses-h" className="text-lg font-semibold">Your courses</h2>
         <p className="text-sm text-muted">Courses you own or co-teach: edit, suspend or restore their cards, and manage who teaches them.</p>
         <TeachCourseList courses={courses} />
+        <Link className="btn-primary" href="/teach/courses">Create a course from your documents</Link>
       </section>
     </div>
   );

@@ -30,6 +30,8 @@ function glossaryOf(doc: LessonDoc): Glossary {
     const units = b.kind === 'list' ? b.items.map((i) => i.unit) : b.kind === 'paragraph' ? [b.unit] : [];
     for (const u of units) {
       for (const m of u.marks) add(u.text.slice(m.start, m.end));
+      // inline code names the commands, functions and options the lesson teaches
+      for (const m of u.code) add(u.text.slice(m.start, m.end));
       if (b.kind === 'list' && countWords(u.text) <= 4) add(u.text);
     }
   }
@@ -114,6 +116,13 @@ function gaps(doc: LessonDoc, tokens: readonly Token[]): Gap[] {
     if (before && (before.normal === 'and' || before.normal === 'or') && has(tokens[i - 2], 'Adjective')) {
       i = j;
       continue;
+    }
+    if (j === i && has(t, 'Noun') && !has(t, 'Adjective') && !has(t, 'Gerund') && /^[a-z][a-z-]{4,}$/.test(t.text)) {
+      // a single key noun the lesson marks as a term (bold, a heading, a defined term) and uses often
+      const s = stem(t.normal);
+      if (!GENERIC_WORDS.has(s) && (doc.keywords.get(s) ?? 0) >= 3 && glossaryOf(doc).terms.some((term) => term.length === 1 && term[0] === s)) {
+        out.push({ start: i, end: i + 1, kind: 'phrase', strength: 0.55 });
+      }
     }
     if (j > i && has(last, 'Noun')) {
       const text = render(tokens.slice(i, j + 1));

@@ -61,6 +61,8 @@ export function opensClause(tokens: readonly Token[]): boolean {
 export function isGenericSubject(doc: LessonDoc, subject: readonly Token[]): boolean {
   const core = subject.filter((t) => t.paren === 0);
   let k = 0;
+  // "An externality is …": an indefinite singular subject of a definition is the term being defined
+  if ((core[0]?.normal === 'a' || core[0]?.normal === 'an') && core.length === 2 && isNounish(core[1]) && !has(core[1], 'Plural')) return false;
   const determined = has(core[k], 'Determiner') || has(core[k], 'Possessive');
   if (determined) k++;
   // without a determiner only a vague adjective makes it generic ("Typical causes"; "Redundant data" is a term)
@@ -208,6 +210,25 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
           prior: 0.72,
         });
       }
+    } else if (
+      first &&
+      plural &&
+      !past &&
+      mainTok.normal === 'are' &&
+      c.leadEnd === 0 &&
+      subject.length <= 3 &&
+      !has(subject[0], 'Determiner') &&
+      subject.every((t) => isNounish(t) || has(t, 'Adjective')) &&
+      has(first, 'Noun') &&
+      has(first, 'Plural') &&
+      !has(first, 'Pronoun') &&
+      !GENERIC_HEADS.has(first.normal)
+    ) {
+      // "Complements are goods used together, …" → "What are complements?" (bare plural defined by a plural class)
+      const comp = trimComplement(rest, 14);
+      if (comp && comp.length >= 3 && !SUBJECTIVE.test(render(comp)) && !comp.some((t) => t.normal === 'not')) {
+        out.push({ ...b, type: 'basic', origin: 'definition', front: `What are ${subjText}?`, back: render(comp), prior: 0.7 });
+      }
     } else if (first && (['a', 'an', 'one'].includes(first.normal) || (first.normal === 'the' && !past)) && (!past || first.normal !== 'the')) {
       const comp = trimComplement(rest, 18);
       const termLike = !subject.some((t) => has(t, 'Preposition') || has(t, 'Possessive') || /'s$/.test(t.text)) || subject.every((t) => !/^[a-z]/.test(t.text) || has(t, 'Preposition'));
@@ -234,16 +255,34 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
     }
   }
 
+  // "X arises when Y" -> "When does X arise?" (the condition of a defined phenomenon)
+  if (['arises', 'occurs', 'happens', 'arise', 'occur', 'happen'].includes(mainTok.normal) && group.length === 1 && rest[0]?.normal === 'when' && subject.length <= 6 && c.leadEnd === 0 && head && !GENERIC_HEADS.has(head.normal) && !isGenericSubject(doc, subject)) {
+    // the whole condition up to the clause's end (function words at its end belong to it: "knows more than the other")
+    const comp: Token[] = [];
+    for (const t of rest) {
+      if (t.paren > 0) continue;
+      comp.push(t);
+      if (/[;:,]|\s[-–—]\s/.test(t.post)) break;
+    }
+    if (comp.length >= 4 && countWords(render(comp)) <= 18 && !opensClause(comp)) {
+      const doForm = plural ? 'do' : 'does';
+      const verbBase = mainTok.normal.replace(/s$/, '');
+      out.push({ ...b, type: 'basic', origin: 'definition', front: `When ${doForm} ${subjText} ${verbBase}?`, back: render(comp), prior: 0.74 });
+    }
+  }
+
   // "X means (that) Y", "X refers to Y", "X stands for Y", "X is defined as Y"
   const verbNormal = mainTok.normal;
-  const defVerb = ['means', 'refers', 'denotes', 'describes', 'stands'].includes(verbNormal) ? verbNormal : null;
+  const defVerb = ['means', 'refers', 'denotes', 'describes', 'stands', 'measures', 'states', 'quantifies', 'represents'].includes(verbNormal) ? verbNormal : null;
   if (defVerb && group.length === 1 && subject.length <= 6 && head && !GENERIC_HEADS.has(head.normal) && !isGenericSubject(doc, subject)) {
     let compTokens = rest;
     if (defVerb === 'refers' && compTokens[0]?.normal === 'to') compTokens = compTokens.slice(1);
     if (defVerb === 'stands' && compTokens[0]?.normal === 'for') compTokens = compTokens.slice(1);
-    if (defVerb === 'means' && compTokens[0]?.normal === 'that') compTokens = compTokens.slice(1);
+    if ((defVerb === 'means' || defVerb === 'states') && compTokens[0]?.normal === 'that') compTokens = compTokens.slice(1);
+    // an aside right after the verb ("states that, other things being equal, …") would be cut as the answer
+    if (/,/.test(tokens[c.verbEnd]?.post ?? '') || /,/.test(compTokens[0]?.post ?? '')) compTokens = [];
     const comp = trimComplement(compTokens, 18);
-    const verbBase = { means: 'mean', refers: 'refer to', denotes: 'denote', describes: 'describe', stands: 'stand for' }[defVerb];
+    const verbBase = { means: 'mean', refers: 'refer to', denotes: 'denote', describes: 'describe', stands: 'stand for', measures: 'measure', states: 'state', quantifies: 'quantify', represents: 'represent' }[defVerb];
     if (comp && comp.length >= 2) {
       const doForm = plural ? 'do' : 'does';
       const lead = c.leadEnd > 0 && c.leadKind === 'phrase' ? ` ${render(tokens.slice(0, c.leadEnd)).replace(/^[A-Z]/, (m) => m.toLowerCase())}` : '';

@@ -58,6 +58,13 @@ function shiftHeadingsBelowTitle(html: string): string {
   return html.replace(/<(\/?)h([1-5])(?=[\s>])(?! class="doc-title")/g, (_m, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
 }
 
+/** Word tables have no header cells; their first row is the header, as readers take it. */
+function firstRowAsHeader(html: string): string {
+  return html.replace(/<table>([\s\S]*?)<\/table>/g, (table) =>
+    table.includes('<th') ? table : table.replace(/<tr>([\s\S]*?)<\/tr>/, (row) => row.replace(/<td(?=[\s>])/g, '<th').replace(/<\/td>/g, '</th>')),
+  );
+}
+
 export async function docxToMarkdown(bytes: Uint8Array, limits: ParseLimits): Promise<DocxOutcome> {
   const unpacked = unpackDocx(bytes, limits);
   if (!('entries' in unpacked)) return unpacked;
@@ -82,7 +89,7 @@ export async function docxToMarkdown(bytes: Uint8Array, limits: ParseLimits): Pr
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: (error as Error).message.split('\n')[0] ?? 'unreadable' };
   }
-  const markdown = htmlToMarkdown(`<!doctype html><html><body>${shiftHeadingsBelowTitle(html)}</body></html>`).markdown;
+  const markdown = htmlToMarkdown(`<!doctype html><html><body>${firstRowAsHeader(shiftHeadingsBelowTitle(html))}</body></html>`).markdown;
   const errors = messages.filter((m) => m.type === 'error').map((m) => m.message);
   const warnings = errors.length ? [`Some parts of the Word document could not be read: ${errors.slice(0, 3).join('; ')}`] : [];
   return { ok: true, markdown, warnings };

@@ -112,7 +112,10 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
     } else warnings.push(`${q} is not named .pdf but is a PDF; it was read as one.`);
   }
   // The document's path keeps the name the instructor knows, with the extension of what it really is.
-  const path = claimed === format ? name : `${name.replace(/\.[^.]+$/, '')}${FORMAT_EXTENSION[format]}`;
+  const ext = extensionOf(name);
+  const known = ext in TEXT_EXTENSIONS || ext in BINARY_EXTENSIONS;
+  // (A name without a known extension, typed by its MIME type or its bytes, gets one, so the pipeline reads it right.)
+  const path = claimed === format && known ? name : known ? `${name.slice(0, -ext.length)}${FORMAT_EXTENSION[format]}` : `${name}${FORMAT_EXTENSION[format]}`;
 
   if (format === 'pdf') {
     const r = await pdfToMarkdown(file.bytes, l);
@@ -127,7 +130,7 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
         case 'timeout':
           return fail('timeout', `${q} took too long to read (${r.reason}). Split it into smaller PDFs.`);
         default:
-          return fail('pdf_corrupt', `${q} cannot be read as a PDF: it is damaged or incomplete (${r.reason}). Export it again and upload the new file.`);
+          return fail('pdf_corrupt', `${q} cannot be read as a PDF: it is damaged or incomplete (${r.reason.replace(/\.$/, '')}). Export it again and upload the new file.`);
       }
     }
     if (r.markdown.length > l.maxTextChars) return fail('too_large', `${q} holds more text than one document can (${l.maxTextChars.toLocaleString('en')} characters). Split it.`);
@@ -144,7 +147,7 @@ export async function parseUpload(file: UploadFile, limits?: Partial<ParseLimits
         case 'encrypted':
           return fail('docx_encrypted', `${q} is password-protected (encrypted). Remove the password in Word and upload it again.`);
         default:
-          return fail('docx_corrupt', `${q} cannot be read as a Word document: it is damaged or incomplete (${r.reason}). Save it again from Word.`);
+          return fail('docx_corrupt', `${q} cannot be read as a Word document: it is damaged or incomplete (${r.reason.replace(/\.$/, '')}). Save it again from Word.`);
       }
     }
     if (!r.markdown.trim()) return fail('no_text', `${q} has no text to make lessons from.`);
@@ -211,6 +214,8 @@ export async function parseUploads(
     const result = await parseUpload({ ...file, name }, l);
     if (result.ok) {
       const document = { ...result.document };
+      // The path can differ from the name (a PDF sent as .docx); it must be unique too.
+      if (document.path !== name) document.path = uniqueName(document.path, taken);
       if (name !== originalName) document.warnings = [`“${originalName}” was chosen twice; this copy is named “${name}”.`, ...document.warnings];
       taken.add(document.path.toLowerCase());
       taken.add(name.toLowerCase());

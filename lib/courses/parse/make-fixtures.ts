@@ -9,6 +9,10 @@ export interface PdfLine {
   /** Font size in points (default 11). */
   size?: number;
   bold?: boolean;
+  /** Set in Courier (code). */
+  mono?: boolean;
+  /** Indent from the left margin, in points. */
+  indent?: number;
   /** Space above this line, in points, on top of the line height (paragraph gap). */
   gapBefore?: number;
 }
@@ -25,6 +29,8 @@ export interface PdfOptions {
   encrypted?: boolean;
   /** Pages carry only vector drawing, no text (what a scan looks like to a text extractor). */
   noText?: boolean;
+  /** Each word is its own text object, placed by position, as many PDF producers write text (no space characters). */
+  wordByWord?: boolean;
 }
 
 function escapePdfString(text: string): string {
@@ -38,24 +44,33 @@ function latin1(text: string): Uint8Array {
   return out;
 }
 
-function pageStream(page: PdfPage, noText: boolean): string {
+function pageStream(page: PdfPage, noText: boolean, wordByWord: boolean): string {
   if (noText) return '0.5 g 72 300 450 400 re f 0 g 100 500 m 500 700 l S';
   const ops: string[] = [];
   const text = (font: string, size: number, x: number, y: number, s: string): void => {
-    ops.push(`BT /${font} ${size} Tf ${x} ${y.toFixed(2)} Td (${escapePdfString(s)}) Tj ET`);
+    if (!wordByWord) {
+      ops.push(`BT /${font} ${size} Tf ${x} ${y.toFixed(2)} Td (${escapePdfString(s)}) Tj ET`);
+      return;
+    }
+    let at = x;
+    for (const word of s.split(' ')) {
+      ops.push(`BT /${font} ${size} Tf ${at.toFixed(2)} ${y.toFixed(2)} Td (${escapePdfString(word)}) Tj ET`);
+      // Helvetica averages about 0.56 em a character; a space is 0.28 em.
+      at += (word.length * 0.6 + 0.28) * size;
+    }
   };
   if (page.header) text('F1', 9, 72, 760, page.header);
   let y = 720;
   for (const line of page.lines) {
     const size = line.size ?? 11;
     y -= (line.gapBefore ?? 0) + size * 1.25;
-    text(line.bold ? 'F2' : 'F1', size, 72, y, line.text);
+    text(line.mono ? 'F3' : line.bold ? 'F2' : 'F1', size, 72 + (line.indent ?? 0), y, line.text);
   }
   if (page.footer) text('F1', 9, 300, 40, page.footer);
   return ops.join('\n');
 }
 
-/** A PDF with one page per entry, Helvetica (F1) and Helvetica-Bold (F2), US Letter. */
+/** A PDF with one page per entry, Helvetica (F1), Helvetica-Bold (F2) and Courier (F3), US Letter. */
 export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string): number => objects.push(body);
@@ -63,14 +78,15 @@ export function makePdf(pages: readonly PdfPage[], options: PdfOptions = {}): Ui
   const pagesObj = add('');
   const f1 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const f2 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
+  const f3 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const page of pages) {
-    const stream = pageStream(page, options.noText === true);
+    const stream = pageStream(page, options.noText === true, options.wordByWord === true);
     const content = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Contents ${content} 0 R ` +
-          `/Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >> >> >>`,
+          `/Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R /F3 ${f3} 0 R >> >> >>`,
       ),
     );
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse } from '@/lib/content';
 import { docxParts, makeDocx, makeLecturePdf, makePdf, makeZip, makeZipBombDocx } from './make-fixtures';
 import { parseUpload, parseUploads, safeFileName, uniqueName } from './index';
+import { itemsToLines } from './pdf';
 import type { ParseResult } from './types';
 
 const text = (s: string): Uint8Array => strToU8(s);
@@ -78,6 +79,55 @@ describe('PDF', () => {
     expect(course.modules[0]?.lessons.length).toBeGreaterThan(1);
   });
 
+  it('puts spaces between words placed one by one and keeps compounds the document hyphenates', async () => {
+    const bytes = makePdf(
+      [
+        {
+          lines: [
+            { text: 'Perceptrons', size: 18 },
+            { text: 'A single-layer network draws one straight boundary. Every single-', gapBefore: 8 },
+            { text: 'layer model has that limit, and multi-layer networks were devel-' },
+            { text: 'oped to go beyond it with hidden units between input and output.' },
+          ],
+        },
+      ],
+      { wordByWord: true },
+    );
+    const d = doc(await parseUpload({ name: 'p.pdf', bytes }));
+    expect(d.text).toMatch(/^# Perceptrons$/m);
+    expect(d.text).toContain('A single-layer network draws one straight boundary. Every single-layer model has that limit');
+    expect(d.text).toContain('networks were developed to go beyond it');
+  });
+
+  it('does not take large numbers (chart labels) for headings', async () => {
+    const body = Array.from({ length: 6 }, (_, i) => ({ text: `Sentence ${i} of the paragraph explains the chart that follows it in some detail.` }));
+    const d = doc(await parseUpload({ name: 'chart.pdf', bytes: makePdf([{ lines: [{ text: 'Growth', size: 18 }, ...body, { text: '2020', size: 16 }, { text: '40 %', size: 16 }] }]) }));
+    expect(d.text).toMatch(/^# Growth$/m);
+    expect(d.text).not.toMatch(/^#+ (2020|40 %)$/m);
+  });
+
+  it('drops glyphs without a Unicode mapping', () => {
+    const item = (str: string, x: number) => ({ str, transform: [11, 0, 0, 11, x, 700], width: 30, fontName: 'f1', hasEOL: false });
+    const lines = itemsToLines([item('\u0000 Challenge', 72), item('\ue000', 110), item('done\ufffd', 120)], { bold: new Set(), mono: new Set() });
+    expect(lines.map((l) => l.text)).toEqual(['Challenge done']);
+  });
+
+  it('turns lines set in a monospaced font into a code block, keeping indentation', async () => {
+    const bytes = makePdf([
+      {
+        lines: [
+          { text: 'Loops', size: 18 },
+          { text: 'A loop repeats its body for every item of a list:', gapBefore: 8 },
+          { text: 'for item in items:', mono: true, size: 10, gapBefore: 4 },
+          { text: 'print(item * 2) # <doubled>', mono: true, size: 10, indent: 24 },
+          { text: 'The body is indented by four spaces.', gapBefore: 4 },
+        ],
+      },
+    ]);
+    const d = doc(await parseUpload({ name: 'loops.pdf', bytes }));
+    expect(d.text).toContain('A loop repeats its body for every item of a list:\n\n```\nfor item in items:\n    print(item * 2) # <doubled>\n```\n\nThe body is indented');
+  });
+
   it('refuses a password-protected PDF with a clear message', async () => {
     const r = failure(await parseUpload({ name: 'secret.pdf', bytes: makePdf([{ lines: [{ text: 'Hidden' }] }], { encrypted: true }) }));
     expect(r.code).toBe('pdf_encrypted');
@@ -103,8 +153,14 @@ describe('PDF', () => {
     expect(r.message).toMatch(/“broken\.pdf” cannot be read as a PDF/);
     const truncated = twoPages.slice(0, Math.floor(twoPages.length / 3));
     const t = await parseUpload({ name: 'cut.pdf', bytes: truncated });
-    // pdfjs may recover text from the first objects; either way it must not throw.
-    if (!t.ok) expect(['pdf_corrupt', 'pdf_no_text']).toContain(t.code);
+    // pdfjs may recover text from the first objects; then the instructor is told the file looks cut off.
+    if (t.ok) expect(t.document.warnings.join(' ')).toMatch(/seems incomplete/);
+    else expect(['pdf_corrupt', 'pdf_no_text']).toContain(t.code);
+    const lecture = makeLecturePdf(6);
+    const half = await parseUpload({ name: 'half.pdf', bytes: lecture.slice(0, Math.floor(lecture.length * 0.6)) });
+    if (half.ok) expect(half.document.warnings.join(' ')).toMatch(/seems incomplete/);
+    else expect(half.code).toBe('pdf_corrupt');
+    expect(doc(await parseUpload({ name: 'whole.pdf', bytes: lecture })).warnings).toEqual([]);
   });
 
   it('refuses PDFs over the page limit and stops at the time budget', async () => {
@@ -135,6 +191,28 @@ describe('DOCX', () => {
     expect(d.text).toContain('chlorophyll & turned');
     const { course } = buildCourse({ documents: [d], minWords: 1 });
     expect(course.modules[0]?.lessons.map((l) => l.title)).toEqual(['Light reactions', 'The Calvin cycle']);
+  });
+
+  it('keeps bold text, external hyperlinks and tables (first row as header)', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const parts = docxParts([]);
+    parts['word/document.xml'] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>` +
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t xml:space="preserve">A river is </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>fresh water</w:t></w:r>' +
+        '<w:r><w:t xml:space="preserve"> flowing to the sea; see </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>the atlas</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>' +
+        `<w:tbl><w:tr>${cell('River')}${cell('Length')}</w:tr><w:tr>${cell('Nile')}${cell('6650 km')}</w:tr></w:tbl></w:body></w:document>`,
+    );
+    parts['word/_rels/document.xml.rels'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://atlas.example/rivers" TargetMode="External"/></Relationships>',
+    );
+    const d = doc(await parseUpload({ name: 'rivers.docx', bytes: makeZip(parts) }));
+    expect(d.text).toContain('A river is **fresh water** flowing to the sea; see [the atlas](https://atlas.example/rivers).');
+    expect(d.text).toMatch(/^\| River \| Length {2}\|\n\| -+ \| -+ \|\n\| Nile {2}\| 6650 km \|$/m);
   });
 
   it('refuses a zip bomb from its declared sizes', async () => {
@@ -246,6 +324,9 @@ describe('wrong, empty and unknown files', () => {
     expect(d.warnings[0]).toMatch(/not named \.pdf but is a PDF/);
     const w = doc(await parseUpload({ name: 'essay', bytes: makeDocx([{ text: 'An essay about rivers and their deltas.' }]) }));
     expect(w).toMatchObject({ format: 'docx', path: 'essay.docx' });
+    const md = doc(await parseUpload({ name: 'readme', bytes: text('# Hi\n\nThere.'), declaredType: 'text/markdown' }));
+    expect(md).toMatchObject({ format: 'markdown', path: 'readme.md' });
+    expect(doc(await parseUpload({ name: 'v1.2 notes', bytes: text('Plain words.') }))).toMatchObject({ format: 'text', path: 'v1.2 notes.txt' });
   });
 
   it('uses only the base name of the file', () => {
@@ -266,6 +347,12 @@ describe('parseUploads', () => {
     expect(r.documents.map((d) => d.path)).toEqual(['notes.md', 'notes (2).md']);
     expect(r.documents[1]?.warnings[0]).toMatch(/chosen twice; this copy is named “notes \(2\)\.md”/);
     expect(r.files[2]?.result.ok).toBe(false);
+  });
+
+  it('keeps paths unique when a file is read as another format', async () => {
+    const r = await parseUploads([{ name: 'report.pdf', bytes: makeLecturePdf(1) }, { name: 'report.docx', bytes: makeLecturePdf(1) }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.documents.map((d) => d.path)).toEqual(['report.pdf', 'report (2).pdf']);
   });
 
   it('can refuse duplicates, also against names already in the course', async () => {

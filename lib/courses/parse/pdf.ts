@@ -3,6 +3,7 @@
 // line ends joined. Pages are separated by form feeds so lib/content removes running headers,
 // footers and page numbers (page-furniture.ts) and re-joins paragraphs a page break cut.
 
+import { buildVocabulary, joinHyphenated, type Vocabulary } from '@/lib/content';
 import type { ParseLimits } from './types';
 
 export type PdfOutcome =
@@ -13,6 +14,8 @@ interface TextLine {
   text: string;
   size: number;
   bold: boolean;
+  /** Set in a monospaced font: code. */
+  mono: boolean;
   y: number;
   x: number;
 }
@@ -25,36 +28,49 @@ interface RawItem {
   hasEOL: boolean;
 }
 
+const UNMAPPED = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]|\p{Co}/gu;
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
+const MONO_FONT = /mono|courier|consol|menlo|code|typewriter|fixed/i;
+
+export interface FontFlags {
+  bold: ReadonlySet<string>;
+  mono: ReadonlySet<string>;
+}
 
 function round(n: number): number {
   return Math.round(n * 2) / 2;
 }
 
 /** Groups positioned text items into lines (same baseline, left to right). */
-export function itemsToLines(items: readonly RawItem[], boldFonts: ReadonlySet<string>): TextLine[] {
+export function itemsToLines(items: readonly RawItem[], fonts: FontFlags): TextLine[] {
   const lines: TextLine[] = [];
-  let current: { parts: string[]; sizes: Map<number, number>; boldChars: number; chars: number; y: number; x: number; endX: number } | null = null;
+  let current: { parts: string[]; sizes: Map<number, number>; boldChars: number; monoChars: number; chars: number; y: number; x: number; endX: number } | null = null;
   const flush = (): void => {
     if (!current) return;
     const text = current.parts.join('').replace(/\s+/g, ' ').trim();
     if (text) {
       const size = [...current.sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-      lines.push({ text, size, bold: current.chars > 0 && current.boldChars / current.chars > 0.8, y: current.y, x: current.x });
+      const share = (n: number): boolean => current !== null && current.chars > 0 && n / current.chars > 0.8;
+      // Code keeps its inner spacing; prose has it collapsed.
+      const mono = share(current.monoChars);
+      lines.push({ text: mono ? current.parts.join('').trimEnd() : text, size, bold: share(current.boldChars), mono, y: current.y, x: current.x });
     }
     current = null;
   };
-  for (const item of items) {
+  for (const raw of items) {
+    // Glyphs without a Unicode mapping come out as NUL, U+FFFD or private-use code points.
+    const item = { ...raw, str: raw.str.replace(UNMAPPED, '') };
     const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform;
     const size = round(Math.hypot(a, b) || Math.abs(d));
     if (item.str) {
       if (current && (Math.abs(current.y - y) > Math.max(2, size * 0.5) || x < current.endX - size * 2)) flush();
-      if (!current) current = { parts: [], sizes: new Map(), boldChars: 0, chars: 0, y, x, endX: x };
+      if (!current) current = { parts: [], sizes: new Map(), boldChars: 0, monoChars: 0, chars: 0, y, x, endX: x };
       else if (x - current.endX > size * 0.2 && !/\s$/.test(current.parts.at(-1) ?? '') && !/^\s/.test(item.str)) current.parts.push(' ');
       current.parts.push(item.str);
       const chars = item.str.replace(/\s/g, '').length;
       current.chars += chars;
-      if (boldFonts.has(item.fontName)) current.boldChars += chars;
+      if (fonts.bold.has(item.fontName)) current.boldChars += chars;
+      if (fonts.mono.has(item.fontName)) current.monoChars += chars;
       current.sizes.set(size, (current.sizes.get(size) ?? 0) + chars);
       current.endX = x + item.width;
     }
@@ -85,17 +101,21 @@ function escapeLine(text: string): string {
     .replace(/^[•▪◦●‣∙·]\s*/u, '- ');
 }
 
+/** Short, not ending mid-sentence, and made of words (a chart's large axis numbers are not headings). */
 function isHeadingText(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words <= 20 && text.length <= 160 && !/[,;]$/.test(text);
+  return words <= 20 && text.length <= 160 && !/[,;]$/.test(text) && /\p{L}{2}/u.test(text);
 }
 
-/** Joins the lines of one paragraph, mending words hyphenated at a line end. */
-function joinParagraph(lines: readonly string[]): string {
+/**
+ * Joins the lines of one paragraph, mending words hyphenated at a line end ("connec-" + "tionist"),
+ * but keeping compounds the document writes with a hyphen ("single-layer"), as lib/content does for text.
+ */
+function joinParagraph(lines: readonly string[], vocabulary: Vocabulary): string {
   let out = '';
   for (const line of lines) {
     if (!out) out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = joinHyphenated(out, line, vocabulary);
     else out += ` ${line}`;
   }
   return out;
@@ -131,12 +151,13 @@ export function removeRunningLines(pages: readonly TextLine[][], body: number): 
 export function linesToMarkdown(allPages: readonly TextLine[][]): string {
   const body = bodySize(allPages);
   const pages = removeRunningLines(allPages, body);
+  const vocabulary = buildVocabulary(pages.flat().map((l) => l.text));
   const headingSizes = [...new Set(pages.flat().filter((l) => l.size >= body * 1.15 && isHeadingText(l.text)).map((l) => l.size))].sort((a, b) => b - a);
   const levelOf = (line: TextLine): number => {
     const i = headingSizes.indexOf(line.size);
     if (i >= 0 && isHeadingText(line.text)) return Math.min(i + 1, 4);
     // Bold body-size lines that are short and do not end a sentence are headings below the sized ones.
-    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 12 && !/[.,;:]$/.test(line.text)) {
+    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 12 && !/[.,;:]$/.test(line.text) && /\p{L}{2}/u.test(line.text)) {
       return Math.min(headingSizes.length + 1, 6);
     }
     return 0;
@@ -152,11 +173,35 @@ export function linesToMarkdown(allPages: readonly TextLine[][]): string {
     }
     const lineGap = median(gaps) || body * 1.25;
     let paragraph: string[] = [];
+    let code: TextLine[] = [];
+    const flushCode = (): void => {
+      if (!code.length) return;
+      const left = Math.min(...code.map((l) => l.x));
+      const body: string[] = [];
+      code.forEach((l, k) => {
+        const above = code[k - 1];
+        if (above && above.y - l.y > lineGap * 1.6) body.push('');
+        body.push(`${' '.repeat(Math.max(0, Math.round((l.x - left) / (l.size * 0.6))))}${l.text}`);
+      });
+      const fence = body.some((l) => l.includes('```')) ? '~~~' : '```';
+      out.push(fence, ...body, fence, '');
+      code = [];
+    };
     const flush = (): void => {
-      if (paragraph.length) out.push(joinParagraph(paragraph), '');
+      if (paragraph.length) out.push(joinParagraph(paragraph, vocabulary), '');
       paragraph = [];
+      flushCode();
     };
     lines.forEach((line, i) => {
+      if (line.mono) {
+        if (paragraph.length) {
+          out.push(joinParagraph(paragraph, vocabulary), '');
+          paragraph = [];
+        }
+        code.push(line);
+        return;
+      }
+      flushCode();
       const level = levelOf(line);
       const prev = lines[i - 1];
       if (level > 0) {
@@ -219,18 +264,19 @@ export async function pdfToMarkdown(bytes: Uint8Array, limits: ParseLimits, now:
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is (typeof content.items)[number] & RawItem => 'str' in i);
-      // Bold is read from the font's name; the fonts are known once the page's operators are loaded.
-      const boldFonts = new Set<string>();
+      // Bold and monospace are read from the fonts, which are known once the page's operators are loaded.
+      const fonts = { bold: new Set<string>(), mono: new Set<string>() };
       const fontNames = new Set(items.map((i) => i.fontName));
       if (fontNames.size > 1) {
         await page.getOperatorList();
         for (const name of fontNames) {
           if (!page.commonObjs.has(name)) continue;
-          const font = page.commonObjs.get(name) as { name?: string; bold?: boolean } | undefined;
-          if (font?.bold || BOLD_FONT.test(font?.name ?? '')) boldFonts.add(name);
+          const font = page.commonObjs.get(name) as { name?: string; bold?: boolean; isMonospace?: boolean } | undefined;
+          if (font?.bold || BOLD_FONT.test(font?.name ?? '')) fonts.bold.add(name);
+          if (font?.isMonospace || MONO_FONT.test(font?.name ?? '')) fonts.mono.add(name);
         }
       }
-      const lines = itemsToLines(items, boldFonts);
+      const lines = itemsToLines(items, fonts);
       const pageChars = lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
       if (pageChars === 0) emptyPages += 1;
       chars += pageChars;
@@ -242,6 +288,10 @@ export async function pdfToMarkdown(bytes: Uint8Array, limits: ParseLimits, now:
     }
     const warnings =
       emptyPages > 0 ? [`${emptyPages} of ${pageCount} pages have no text layer (scanned images?) and were skipped.`] : [];
+    // pdfjs reconstructs what it can of a cut-off file; say so rather than silently lose its end.
+    if (!new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF')) {
+      warnings.push('The file seems incomplete (it has no end marker): check that the upload finished and that the last pages are there.');
+    }
     return { ok: true, markdown: linesToMarkdown(pages), pages: pageCount, warnings };
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: (error as PdfJsError).message ?? 'unreadable' };

@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getLessonPage, recordLessonView } from '@/lib/data/course';
 import { renderLesson } from '@/lib/data/render';
 import { CompleteButton } from '@/components/course/complete-button';
+import { PrivateCards } from '@/components/courses/private-cards';
 
 type Params = { course: string; module: string; lesson: string };
 
@@ -49,6 +50,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           </p>
         )}
         <CompleteButton lessonId={page.lesson.id} completed={page.lesson.completed} nextHref={page.next?.href ?? null} />
+        <PrivateCards userId={user.id} lessonId={page.lesson.id} />
         <nav aria-label="Lessons" className="flex flex-wrap justify-between gap-3">
           {page.prev ? (
             <Link className="btn-secondary" href={page.prev.href} rel="prev">← {page.prev.title}</Link>
