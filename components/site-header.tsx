@@ -22,6 +22,7 @@ export async function SiteHeader() {
               <Link href="/review" className={navLink}>Review</Link>
               <Link href="/stats" className={navLink}>Stats</Link>
               <Link href="/classes" className={navLink}>Classes</Link>
+              <Link href="/anki" className={navLink}>Anki</Link>
               <Link href="/settings" className={navLink}>Settings</Link>
               {user.role === 'instructor' && <Link href="/teach" className={navLink}>Teach</Link>}
             </div>

@@ -41,7 +41,8 @@ export async function signUpFreshLearner(page: Page): Promise<Credentials> {
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible();
+  // Sign-up hashes the password (bcrypt) and signs in: seconds on a loaded machine.
+  await expect(page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
   return who;
 }
 

@@ -67,7 +67,7 @@ try {
   const insLesson = raw.prepare(`INSERT INTO Lesson (id, moduleId, key, title, "order", markdown, words, sourceFile) VALUES (?, 'm1', ?, ?, ?, 'x', 1, 'x.md')`);
   const insCard = raw.prepare(`INSERT INTO Card (id, lessonId, key, type, front, back, source, anchor, position, score, suspended, createdAt, updatedAt) VALUES (?, ?, ?, 'basic', ?, 'answer', 'source', '', ?, 1, 0, ?, ?)`);
   const insUser = raw.prepare(`INSERT INTO User (id, email, name, role, timeZone, createdAt, updatedAt) VALUES (?, ?, ?, 'learner', 'Europe/Paris', ?, ?)`);
-  const insState = raw.prepare(`INSERT INTO CardState (userId, cardId, state, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview, leech, version, sortKey, addedAt) VALUES (?, ?, ?, ?, ?, ?, 3, 5, 0, ?, 0, ?, 0, 0, ?, ?)`);
+  const insState = raw.prepare(`INSERT INTO CardState (userId, cardId, state, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview, lastReviewMs, leech, version, sortKey, addedAt) VALUES (?, ?, ?, ?, ?, ?, 3, 5, 0, ?, 0, ?, ?, 0, 0, ?, ?)`);
   const insLog = raw.prepare(`INSERT INTO ReviewLog (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, 'review', ?, 5, 5, 3, 3, 5, 0, ?, 4000)`);
   raw.transaction(() => {
     for (let l = 0; l < 100; l++) insLesson.run(`l${l}`, `m/l${l}`, `Lesson ${l}`, l);
@@ -78,7 +78,7 @@ try {
     for (let c = 0; c < CARDS; c++) {
       const isNew = c % 5 === 0;
       const due = new Date(now.getTime() + ((c % 40) - 10) * day);
-      insState.run('u0', `card${c}`, isNew ? 'new' : 'review', iso(isNew ? now : due), isNew ? 0 : 10, isNew ? 0 : 5, isNew ? 0 : 4, isNew ? null : iso(new Date(due.getTime() - 5 * day)), c, iso(now));
+      insState.run('u0', `card${c}`, isNew ? 'new' : 'review', iso(isNew ? now : due), isNew ? 0 : 10, isNew ? 0 : 5, isNew ? 0 : 4, isNew ? null : iso(new Date(due.getTime() - 5 * day)), isNew ? null : due.getTime() - 5 * day, c, iso(now));
     }
     for (let r = 0; r < REVIEWS; r++) {
       const at = new Date(now.getTime() - (r % 365) * day - 3_600_000);
@@ -86,7 +86,7 @@ try {
     }
     // 999 other learners with 50 cards and 100 reviews each, so indexes are exercised on a shared table.
     for (let u = 1; u < LEARNERS; u++) {
-      for (let c = 0; c < 50; c++) insState.run(`u${u}`, `card${(u + c * 97) % CARDS}`, 'review', iso(new Date(now.getTime() + (c % 20) * day)), 10, 5, 4, iso(now), c, iso(now));
+      for (let c = 0; c < 50; c++) insState.run(`u${u}`, `card${(u + c * 97) % CARDS}`, 'review', iso(new Date(now.getTime() + (c % 20) * day)), 10, 5, 4, iso(now), now.getTime(), c, iso(now));
       for (let r = 0; r < 100; r++) insLog.run(randomUUID(), `u${u}`, `card${(u + r * 97) % CARDS}`, randomUUID(), 3, iso(now), iso(new Date(now.getTime() - r * day)));
     }
   })();

@@ -1,6 +1,6 @@
 // CLI: load the course from a content folder, generate flashcards and print them as JSON lines or
 // CSV on stdout, without touching any database. Usage:
-//   npx tsx scripts/cards-export.ts [--content DIR] [--format jsonl|csv]
+//   npx tsx scripts/cards-export.ts [--content DIR] [--format jsonl|csv]   (or --format apkg --out FILE)
 
 import { resolve } from 'node:path';
 import { loadCourse } from '../lib/content';
@@ -43,6 +43,9 @@ export function csvField(value: string | number): string {
 }
 
 async function main(): Promise<number> {
+  // `--format apkg --out FILE` writes an Anki package instead (scripts/anki-export.ts).
+  const argv = process.argv.slice(2);
+  if (argv[argv.indexOf('--format') + 1] === 'apkg') return (await import('./anki-export')).runAnkiExport(argv);
   const parsed = parseArgs(process.argv.slice(2));
   if (typeof parsed === 'string') {
     process.stderr.write(`${parsed}\n`);

@@ -10,6 +10,7 @@ const { env } = await import('../lib/env');
 const { createDb } = await import('../lib/db');
 const { generateCourseCards } = await import('../lib/cards');
 const { syncContentFolder, formatSyncReport } = await import('../lib/sync/sync');
+const { enrollMissingCards } = await import('../lib/review/enrol');
 const { setFolderCourseOwner } = await import('../lib/sync/owner');
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, owner: { type: 'string' } } });
@@ -30,6 +31,9 @@ try {
     console.log(formatSyncReport(result.report));
     if (owner) console.log(await setFolderCourseOwner(db, result.report.course.key, owner.id));
     console.log(`Synced ${result.modules} modules, ${result.lessons} lessons, ${result.cards} cards in ${result.ms} ms.`);
+    // New cards of completed lessons and assigned modules join those learners' reviews now, not on a page view.
+    const enrolled = await enrollMissingCards(db, new Date());
+    if (enrolled > 0) console.log(`Added ${enrolled} new cards to learners' reviews.`);
   }
 } catch (e) {
   console.error(`Content sync failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run demo`: install, migrate, import the course, seed demo accounts, build and start on :3000.
+# `npm run demo`: install, migrate, import the course, seed demo accounts, build and start on :3000, one app
+# process per core behind the port (docs/decisions/004-review-hot-path.md).
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
@@ -16,5 +17,5 @@ npx next build
 echo
 cat data/demo-accounts.txt
 echo
-echo "Starting on http://localhost:${PORT}"
-exec npx next start -p "$PORT"
+echo "Starting on http://localhost:${PORT} (one app process per core: scripts/cluster.ts, APP_NODES to change)"
+PORT="$PORT" exec npx tsx scripts/cluster.ts

@@ -1,10 +1,10 @@
 'use server';
 // Grading and undo from the review screen. The card id comes from the client and is re-checked against the
-// signed-in learner's own cards; time is the server's.
+// signed-in learner's own cards; time is the server's. A grade returns only what the screen needs (today's
+// counts and the next card) and re-renders no page: nothing else on screen changes when a card is graded.
 import { z } from 'zod';
-import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
-import { actionUser } from '@/lib/auth/session';
+import { currentReviewer } from '@/lib/review/reviewer';
 import { gradeForUser, reviewSnapshot, undoLastForUser, type ReviewSnapshot } from '@/lib/review/service';
 
 const gradeInput = z.object({
@@ -22,29 +22,28 @@ export type ReviewActionResult =
 const SIGNED_OUT = { ok: false as const, error: 'Your session has ended. Sign in again to continue reviewing.' };
 
 export async function gradeReview(raw: unknown): Promise<ReviewActionResult> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT;
+  const reviewer = await currentReviewer();
+  if (!reviewer) return SIGNED_OUT;
   const parsed = gradeInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Invalid grade.' };
   const now = new Date();
-  const result = await gradeForUser(db, user.id, parsed.data, now);
-  const snapshot = await reviewSnapshot(db, user.id, now);
-  revalidatePath('/stats');
+  const result = await gradeForUser(db, reviewer.id, parsed.data, now, reviewer.settings);
+  const snapshot = await reviewSnapshot(db, reviewer.id, now, undefined, reviewer.settings);
   if (!result.ok) return { ok: false, error: result.error, snapshot };
   return { ok: true, snapshot, notice: result.becameLeech ? 'That card is a leech (8 lapses) and has been suspended.' : undefined };
 }
 
 export async function undoReview(): Promise<ReviewActionResult> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT;
-  const result = await undoLastForUser(db, user.id);
-  const snapshot = await reviewSnapshot(db, user.id, new Date(), result.cardId);
+  const reviewer = await currentReviewer();
+  if (!reviewer) return SIGNED_OUT;
+  const result = await undoLastForUser(db, reviewer.id);
+  const snapshot = await reviewSnapshot(db, reviewer.id, new Date(), result.cardId, reviewer.settings);
   if (!result.ok) return { ok: false, error: result.error, snapshot };
   return { ok: true, snapshot, notice: 'Last grade undone.' };
 }
 
 export async function refreshReview(): Promise<ReviewActionResult> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT;
-  return { ok: true, snapshot: await reviewSnapshot(db, user.id, new Date()) };
+  const reviewer = await currentReviewer();
+  if (!reviewer) return SIGNED_OUT;
+  return { ok: true, snapshot: await reviewSnapshot(db, reviewer.id, new Date(), undefined, reviewer.settings) };
 }

@@ -5,7 +5,6 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   buildQueue,
-  CARD_STATES,
   countIntroducedToday,
   dayStart,
   gradeCard,
@@ -19,10 +18,12 @@ import {
   type Rating,
   type SrsCardState,
   type SrsReviewLog,
-  type SrsStateName,
 } from '@/lib/srs';
 import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
 import { lessonHref } from '@/lib/course-urls';
+import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
+import { fromSqlTime, handleFor, sqlTime, statement, type Handle } from './store';
+import { randomUUID } from 'node:crypto';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,9 +38,7 @@ export const LIVE_CARD: Prisma.CardWhereInput = {
 /** A CardState row as read: an SrsCardState whose state name is still unchecked text. */
 type StateRow = Omit<SrsCardState, 'state'> & { state: string };
 
-export function stateName(value: string): SrsStateName {
-  return CARD_STATES.find((s) => s === value) ?? 'new';
-}
+export { stateName };
 
 export function toSrsState(row: StateRow): SrsCardState {
   const state = stateName(row.state);
@@ -70,6 +69,8 @@ export function stateColumns(s: SrsCardState) {
     reps: s.reps,
     lapses: s.lapses,
     lastReview: s.lastReview,
+    // The numeric copy SQL orders due reviews by (lib/review/queue-sql.ts).
+    lastReviewMs: s.lastReview === null ? null : s.lastReview.getTime(),
   };
 }
 
@@ -151,21 +152,6 @@ export interface ReviewSnapshot {
   canUndo: boolean;
 }
 
-const STATE_SELECT = {
-  cardId: true,
-  version: true,
-  sortKey: true,
-  state: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  lastReview: true,
-} as const;
 
 /** Only what ordering the queue needs: reading ~1,000 due rows in full costs twice as much (see npm run bench). */
 const QUEUE_SELECT = { cardId: true, sortKey: true, state: true, due: true, stability: true, lastReview: true } as const;
@@ -211,58 +197,40 @@ export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSr
   return buildQueue({ cards, now, settings, newIntroducedToday: introduced });
 }
 
-/** Cards left today by kind, without reading the next card (for the home page). */
-export async function reviewCounts(db: Db | Tx, userId: string, now: Date): Promise<ReviewSnapshot['counts']> {
-  const settings = await loadSettings(db, userId);
-  return (await loadQueue(db, userId, settings, now)).counts;
+/** Cards left today by kind, counted in SQL without reading the rows (for the home page). */
+export async function reviewCounts(db: Db, userId: string, now: Date, settings?: LearnerSrsSettings): Promise<ReviewSnapshot['counts']> {
+  return queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now).counts;
 }
 
-export async function reviewSnapshot(db: Db | Tx, userId: string, now: Date, preferCardId?: string): Promise<ReviewSnapshot> {
-  const settings = await loadSettings(db, userId);
-  const queue = await loadQueue(db, userId, settings, now);
-  let item = queue.items.find((i) => i.id === preferCardId) ?? queue.items[0];
-  let row = item ? await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: item.id } }, select: STATE_SELECT }) : null;
-  if (preferCardId && item?.id !== preferCardId) {
-    // An undone card comes back at once, as in Anki, even if its restored state is due later today.
-    const undone = await db.cardState.findFirst({ where: { userId, cardId: preferCardId, leech: false, card: LIVE_CARD }, select: STATE_SELECT });
-    if (undone) {
-      row = undone;
-      item = { id: undone.cardId, kind: undone.state === 'new' ? 'new' : undone.state === 'review' ? 'review' : 'learning' };
-    }
-  }
-  const canUndo = (await db.reviewLog.findFirst({ where: { userId }, select: { id: true } })) !== null;
-  const nextLearningDue = queue.learningLaterToday[0]?.due.toISOString() ?? null;
-  if (!item || !row) return { counts: queue.counts, card: null, nextLearningDue, canUndo };
-  const card = await db.card.findUniqueOrThrow({
-    where: { id: item.id },
-    select: {
-      type: true,
-      front: true,
-      back: true,
-      editedFront: true,
-      editedBack: true,
-      source: true,
-      anchor: true,
-      lesson: { select: { key: true, title: true, module: { select: { key: true, course: { select: { key: true } } } } } },
-    },
-  });
-  const moduleKey = card.lesson.module.key;
-  const href = lessonHref(card.lesson.module.course.key, moduleKey, card.lesson.key, card.anchor);
+function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: LearnerSrsSettings, now: Date): ReviewCardView {
   return {
-    counts: queue.counts,
-    nextLearningDue,
-    canUndo,
-    card: {
-      id: item.id,
-      version: row.version,
-      kind: item.kind,
-      type: card.type,
-      front: card.editedFront ?? card.front,
-      back: card.editedBack ?? card.back,
-      source: card.source,
-      lesson: { title: card.lesson.title, href },
-      intervals: previewIntervals(toSrsState(row), now, settings, item.id).map((p) => ({ rating: p.rating, label: p.label })),
-    },
+    id: row.cardId,
+    version: row.version,
+    kind,
+    type: row.type,
+    front: row.front,
+    back: row.back,
+    source: row.source,
+    lesson: { title: row.lessonTitle, href: lessonHref(row.courseKey, row.moduleKey, row.lessonKey, row.anchor) },
+    intervals: previewIntervals(row.state, now, settings, row.cardId).map((p) => ({ rating: p.rating, label: p.label })),
+  };
+}
+
+/**
+ * What the review screen shows: today's counts and the next card, read with two indexed statements (see
+ * queue-sql.ts). `preferCardId` (an undone card) is shown first if it is still one of the learner's live cards.
+ * Pass the learner's settings when the caller has read them already.
+ */
+export async function reviewSnapshot(db: Db, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
+  const s = settings ?? (await loadSettings(db, userId));
+  const summary = queueSummary(db, userId, s, now);
+  const preferred = preferCardId ? queueCardById(db, userId, preferCardId) : null;
+  const row = preferred ?? nextQueueCard(db, userId, s, summary.counts, now);
+  return {
+    counts: summary.counts,
+    nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,
+    canUndo: summary.canUndo,
+    card: row ? cardView(row, row.kind, s, now) : null,
   };
 }
 
@@ -282,69 +250,92 @@ export type WriteResult =
   | { ok: true; duplicate?: boolean; becameLeech?: boolean }
   | { ok: false; code: 'not_found' | 'stale' | 'nothing_to_undo'; error: string };
 
-export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date): Promise<WriteResult> {
+const STALE = { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' } as const;
+
+const SQL = {
+  seen: `SELECT 1 AS "one" FROM "ReviewLog" WHERE "userId" = ? AND "clientId" = ?`,
+  update: `UPDATE "CardState" SET "state" = ?, "due" = ?, "stability" = ?, "difficulty" = ?, "elapsedDays" = ?, "scheduledDays" = ?,
+    "learningSteps" = ?, "reps" = ?, "lapses" = ?, "lastReview" = ?, "lastReviewMs" = ?, "leech" = ?, "version" = "version" + 1
+    WHERE "userId" = ? AND "cardId" = ? AND "version" = ?`,
+  insertLog: `INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "lastReview", "stability", "difficulty",
+    "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  lastLog: `SELECT * FROM "ReviewLog" WHERE "userId" = ? ORDER BY "review" DESC, "id" DESC LIMIT 1`,
+  stateRow: `SELECT * FROM "CardState" WHERE "userId" = ? AND "cardId" = ?`,
+  deleteLog: `DELETE FROM "ReviewLog" WHERE "id" = ?`,
+};
+
+const maybeTime = (d: Date | null) => (d === null ? null : sqlTime(d));
+
+/** Sets a card's state (and bumps its version) if it is still at `version`; the number of rows changed. */
+function writeState(h: Handle, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): number {
+  const c = stateColumns(s);
+  return statement(h, SQL.update).run(c.state, sqlTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, maybeTime(c.lastReview), c.lastReviewMs, leech ? 1 : 0, userId, cardId, version).changes;
+}
+
+/**
+ * Runs one write transaction of the review loop. BEGIN IMMEDIATE takes the write lock before reading, so no other
+ * process can commit between this read and this write; the whole transaction is synchronous (well under a
+ * millisecond), so the lock is never held across an await. When another connection holds the lock, this waits
+ * without blocking the event loop (the connection's own busy wait would stall every request of this process,
+ * including a Prisma transaction that holds the lock here) and tries again.
+ */
+async function writeTransaction<T>(db: Db, work: (h: Handle) => T): Promise<T> {
+  const h = handleFor(db);
+  const deadline = Date.now() + 5_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return h.transaction(() => work(h)).immediate();
+    } catch (e) {
+      const busy = e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(20, 1 + attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/**
+ * Records one grade, exactly once per client id, and only against the version the learner was shown. One
+ * transaction: the retry check, the state read, FSRS, the version-checked update and the log entry.
+ */
+export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date, settings?: LearnerSrsSettings): Promise<WriteResult> {
+  const s = settings ?? (await loadSettings(db, userId));
   try {
-    return await db.$transaction(async (tx) => {
-      const seen = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { id: true } });
-      if (seen) return { ok: true, duplicate: true };
-      const row = await tx.cardState.findFirst({
-        where: { userId, cardId: input.cardId, leech: false, card: LIVE_CARD },
-        select: STATE_SELECT,
-      });
+    return await writeTransaction(db, (h): WriteResult => {
+      if (statement(h, SQL.seen).get(userId, input.clientId)) return { ok: true, duplicate: true };
+      const row = queueCardById(db, userId, input.cardId);
       if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
-      if (row.version !== input.version) {
-        return { ok: false, code: 'stale', error: 'This card was already reviewed (perhaps in another tab). Showing the next card.' };
-      }
-      const settings = await loadSettings(tx, userId);
-      const before = toSrsState(row);
-      const result = gradeCard(before, input.rating, now, settings, input.cardId);
-      const updated = await tx.cardState.updateMany({
-        where: { userId, cardId: input.cardId, version: input.version },
-        data: { ...stateColumns(result.state), version: { increment: 1 }, ...(result.becameLeech ? { leech: true } : {}) },
-      });
-      if (updated.count !== 1) return { ok: false, code: 'stale', error: 'This card was already reviewed. Showing the next card.' };
+      if (row.version !== input.version) return STALE;
+      const result = gradeCard(row.state, input.rating, now, s, input.cardId);
+      if (writeState(h, userId, input.cardId, input.version, result.state, result.becameLeech) !== 1) return STALE;
       const log = result.log;
-      await tx.reviewLog.create({
-        data: {
-          userId,
-          cardId: input.cardId,
-          clientId: input.clientId,
-          rating: log.rating,
-          state: log.state,
-          due: log.due,
-          lastReview: log.lastReview,
-          stability: log.stability,
-          difficulty: log.difficulty,
-          elapsedDays: log.elapsedDays,
-          lastElapsedDays: log.lastElapsedDays,
-          scheduledDays: log.scheduledDays,
-          learningSteps: log.learningSteps,
-          review: log.review,
-          durationMs: Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
-        },
-      });
+      statement(h, SQL.insertLog).run(
+        randomUUID(), userId, input.cardId, input.clientId, log.rating, log.state, sqlTime(log.due), maybeTime(log.lastReview),
+        log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review),
+        Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
+      );
       return { ok: true, becameLeech: result.becameLeech };
     });
   } catch (e) {
-    // Two submissions with one client id racing: the unique index lets only one through.
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: true, duplicate: true };
+    // The unique (userId, clientId) index is the last word on a retry (the transaction rolled back).
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: true, duplicate: true };
     throw e;
   }
 }
 
+type RawLog = { id: string; cardId: string; rating: number; state: string; due: string; lastReview: string | null; stability: number; difficulty: number; elapsedDays: number; lastElapsedDays: number; scheduledDays: number; learningSteps: number; review: string };
+type RawState = { version: number; state: string; due: string; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: string | null };
+
 /** Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. */
 export async function undoLastForUser(db: Db, userId: string): Promise<WriteResult & { cardId?: string }> {
-  return db.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: 'desc' }, { id: 'desc' }] });
+  return writeTransaction(db, (h): WriteResult & { cardId?: string } => {
+    const last = statement(h, SQL.lastLog).get(userId) as RawLog | undefined;
     if (!last) return { ok: false, code: 'nothing_to_undo', error: 'There is no review to undo.' };
-    const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: STATE_SELECT });
+    const row = statement(h, SQL.stateRow).get(userId, last.cardId) as RawState | undefined;
     if (!row) return { ok: false, code: 'not_found', error: 'That card is no longer in your reviews.' };
-    const previous = undoGrade(toSrsState(row), toSrsLog(last));
-    await tx.cardState.update({
-      where: { userId_cardId: { userId, cardId: last.cardId } },
-      data: { ...stateColumns(previous), version: { increment: 1 }, leech: false },
-    });
-    await tx.reviewLog.delete({ where: { id: last.id } });
+    const current = toSrsState({ ...row, due: new Date(row.due), lastReview: fromSqlTime(row.lastReview) });
+    const previous = undoGrade(current, toSrsLog({ ...last, due: new Date(last.due), lastReview: fromSqlTime(last.lastReview), review: new Date(last.review) }));
+    writeState(h, userId, last.cardId, row.version, previous, false);
+    statement(h, SQL.deleteLog).run(last.id);
     return { ok: true, cardId: last.cardId };
   });
 }

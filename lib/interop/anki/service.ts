@@ -1,0 +1,328 @@
+// The database side of Anki interop (the rest of this folder is pure): a learner's cards and schedule out
+// as package input, a deck in as a new course an instructor owns, and a learner's own package back in
+// with its review history replayed into FSRS. Callers pass the signed-in user's id, never one from a client.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { slugify } from '@/lib/content/slug';
+import { lessonHref } from '@/lib/course-urls';
+import { setCourseOwner, visibleCourseWhere } from '@/lib/courses/roles';
+import { enrollInCourses } from '@/lib/courses/enrollment';
+import { reviewableCardWhere } from '@/lib/courses/card-visibility';
+import { enrollLessonCards, LIVE_CARD, loadSettings, stateColumns, toSrsState } from '@/lib/review/service';
+import { gradeCard, isRating, newCardState, type SrsCardState } from '@/lib/srs';
+import { moduleTag, noteGuid } from './course';
+import { collectionCreatedFor, gradesFromRevlog, toAnkiRevlog, toAnkiSchedule, type ScheduleContext } from './schedule';
+import { readDeckFile } from './read';
+import type { AnkiNoteInput, AnkiPackageInput, ImportedDeck, ImportedNote } from './types';
+
+type Tx = Prisma.TransactionClient;
+
+// ---------- export: the learner's own cards with their schedule ----------
+
+export async function learnerPackageInput(db: Db, userId: string, now: Date, baseUrl: string): Promise<AnkiPackageInput> {
+  const settings = await loadSettings(db, userId);
+  const rows = await db.cardState.findMany({
+    where: { userId, card: { retiredAt: null, lesson: { retiredAt: null, module: { retiredAt: null } } } },
+    orderBy: [{ sortKey: 'asc' }, { cardId: 'asc' }],
+    select: {
+      cardId: true,
+      state: true,
+      due: true,
+      stability: true,
+      difficulty: true,
+      elapsedDays: true,
+      scheduledDays: true,
+      learningSteps: true,
+      reps: true,
+      lapses: true,
+      lastReview: true,
+      leech: true,
+      card: {
+        select: {
+          type: true,
+          front: true,
+          back: true,
+          editedFront: true,
+          editedBack: true,
+          source: true,
+          anchor: true,
+          suspended: true,
+          lesson: { select: { key: true, module: { select: { key: true, title: true, course: { select: { key: true, title: true } } } } } },
+        },
+      },
+    },
+  });
+  const logs = await db.reviewLog.findMany({
+    where: { userId, cardId: { in: rows.map((r) => r.cardId) } },
+    orderBy: { review: 'asc' },
+    select: { cardId: true, rating: true, state: true, due: true, scheduledDays: true, review: true, durationMs: true },
+  });
+  const logsByCard = new Map<string, typeof logs>();
+  for (const l of logs) {
+    const list = logsByCard.get(l.cardId);
+    if (list) list.push(l);
+    else logsByCard.set(l.cardId, [l]);
+  }
+  const collectionCreated = collectionCreatedFor(now, settings.timeZone, settings.dayStartHour);
+  const ctx: ScheduleContext = {
+    now,
+    timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
+    collectionCreated,
+    learningSteps: settings.learningSteps,
+    relearningSteps: settings.relearningSteps,
+    desiredRetention: settings.desiredRetention,
+  };
+  const base = baseUrl.replace(/\/+$/, '');
+  const notes: AnkiNoteInput[] = rows.map((r, i) => {
+    const c = r.card;
+    const m = c.lesson.module;
+    const state = toSrsState(r);
+    const history = (logsByCard.get(r.cardId) ?? []).flatMap((l) =>
+      isRating(l.rating) ? [{ rating: l.rating, state: toSrsState({ ...r, state: l.state }).state, due: l.due, scheduledDays: l.scheduledDays, review: l.review, durationMs: l.durationMs }] : [],
+    );
+    return {
+      // The card's id: importing this package back (as this or another learner) finds the same card.
+      guid: r.cardId,
+      kind: c.type === 'cloze' ? 'cloze' : 'basic',
+      deck: [m.course.title, m.title],
+      front: c.editedFront ?? c.front,
+      back: c.editedBack ?? c.back,
+      source: c.source,
+      link: `${base}${lessonHref(m.course.key, m.key, c.lesson.key, c.anchor)}`,
+      tags: [moduleTag(m.key)],
+      schedule: toAnkiSchedule(state, ctx, i + 1, r.leech || c.suspended),
+      revlog: toAnkiRevlog(history, state),
+    };
+  });
+  const weights = settings.weights;
+  return {
+    notes,
+    collectionCreated,
+    now,
+    rolloverHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
+    fsrsWeights: weights,
+  };
+}
+
+// ---------- import: a deck as a new course ----------
+
+export interface ImportSummary {
+  /** One sentence a person reads after the import. */
+  message: string;
+  courseKey?: string;
+  courseId?: string;
+  modules: number;
+  cards: number;
+  /** Learner import: cards whose review history was replayed, and reviews recorded. */
+  scheduled?: number;
+  reviews?: number;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the reader skipped or could not carry, in words (note types, media, warnings). */
+export function skippedNotes(deck: ImportedDeck): string[] {
+  const out: string[] = [];
+  for (const s of deck.skippedNoteTypes) out.push(`${plural(s.notes, 'note')} of the note type “${s.name}” skipped (this app reads Basic and Cloze notes only).`);
+  if (deck.mediaReferenced > 0) {
+    out.push(
+      `${plural(deck.mediaReferenced, 'image or sound file')} referenced by the notes ${deck.mediaReferenced === 1 ? 'was' : 'were'} not imported (${deck.mediaPresent} present in the file): cards here show text only.`,
+    );
+  }
+  return [...out, ...deck.warnings];
+}
+
+/** Course and module titles from Anki deck names: a shared top deck becomes the course, its sub-decks the modules. */
+export function planModules(notes: readonly ImportedNote[], fallbackTitle: string): { courseTitle: string; moduleOf: (deck: string) => string; modules: string[] } {
+  const paths = [...new Set(notes.map((n) => n.deck))];
+  const roots = new Set(paths.map((p) => p.split('::')[0]?.trim() ?? ''));
+  const [root] = [...roots];
+  const shared = roots.size === 1 && root ? root : null;
+  const moduleOf = (deck: string): string => {
+    const parts = deck.split('::').map((p) => p.trim()).filter(Boolean);
+    const rest = shared ? parts.slice(1) : parts;
+    return (rest.length > 0 ? rest.join(' › ') : shared ?? parts.join(' › ')) || 'Imported cards';
+  };
+  const modules = [...new Set(notes.map((n) => moduleOf(n.deck)))];
+  return { courseTitle: (shared ?? fallbackTitle).slice(0, 200) || 'Imported deck', moduleOf, modules };
+}
+
+function uniqueKey(base: string, used: Set<string>): string {
+  let key = base || 'module';
+  for (let i = 2; used.has(key); i++) key = `${base}-${i}`;
+  used.add(key);
+  return key;
+}
+
+export async function importDeckAsCourse(db: Db, ownerId: string, deck: ImportedDeck, fileName: string, now: Date): Promise<ImportSummary> {
+  const fallback = fileName.replace(/\.[a-z0-9]+$/i, '').trim() || 'Imported deck';
+  const plan = planModules(deck.notes, fallback);
+  const courseKey = `${slugify(plan.courseTitle).slice(0, 40) || 'anki'}-${randomBytes(3).toString('hex')}`;
+  const result = await db.$transaction(
+    async (tx) => {
+      const course = await tx.course.create({
+        data: {
+          key: courseKey,
+          title: plan.courseTitle,
+          description: `Imported from ${fileName.slice(0, 200)} (${deck.format === 'apkg' ? 'Anki package' : 'Anki notes in plain text'}).`,
+          ownerId,
+          status: 'draft',
+        },
+      });
+      await setCourseOwner(tx, course.id, ownerId, now);
+      const usedModuleKeys = new Set<string>();
+      let cardCount = 0;
+      for (const [order, title] of plan.modules.entries()) {
+        const moduleKey = uniqueKey(slugify(title).slice(0, 60), usedModuleKeys);
+        const moduleRow = await tx.module.create({ data: { courseId: course.id, key: moduleKey, title, description: '', order } });
+        const notes = deck.notes.filter((n) => plan.moduleOf(n.deck) === title);
+        const markdown = `Cards imported from the Anki deck “${notes[0]?.deck ?? title}”.`;
+        const lesson = await tx.lesson.create({
+          data: { moduleId: moduleRow.id, key: `${moduleKey}/cards`, title, order: 0, markdown, words: markdown.split(/\s+/).length, sourceFile: fileName.slice(0, 200) },
+        });
+        const usedCardKeys = new Set<string>();
+        const data = notes.flatMap((n) =>
+          n.cards.map((c) => ({
+            lessonId: lesson.id,
+            key: uniqueKey(`anki-${noteGuid(n.guid)}-${c.ord}`, usedCardKeys),
+            type: n.kind,
+            // written by a person, not the generator: a content sync never touches it
+            origin: 'instructor',
+            front: c.front.slice(0, 5000),
+            back: c.back.slice(0, 5000),
+            source: n.source.slice(0, 5000),
+            position: 0,
+          })),
+        );
+        data.forEach((d, i) => (d.position = i));
+        if (data.length > 0) await tx.card.createMany({ data });
+        cardCount += data.length;
+      }
+      return { courseId: course.id, cards: cardCount };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  const notes = skippedNotes(deck);
+  return {
+    message: [`Imported ${plural(result.cards, 'card')} in ${plural(plan.modules.length, 'module')} as the draft course “${plan.courseTitle}”.`, ...notes].join(' '),
+    courseKey,
+    courseId: result.courseId,
+    modules: plan.modules.length,
+    cards: result.cards,
+  };
+}
+
+// ---------- import: a learner's own package, schedule and history replayed ----------
+
+/**
+ * Cards are matched by note guid: packages this app exports use the card's id as the guid, so a learner
+ * (the same one or another) gets those cards with the package's review history replayed into their FSRS.
+ * Cards they already reviewed here keep their own history. Notes that are not cards of a course here are
+ * counted and left out (private decks for learners are not built yet).
+ */
+export async function importLearnerPackage(db: Db, userId: string, deck: ImportedDeck, now: Date): Promise<ImportSummary> {
+  const settings = await loadSettings(db, userId);
+  const guids = [...new Set(deck.notes.map((n) => n.guid))];
+  const cards = await db.card.findMany({
+    // never trust the ids in the file: only live, approved cards of courses the learner may see, shared or their own
+    where: { id: { in: guids }, ...LIVE_CARD, ...reviewableCardWhere(userId), lesson: { retiredAt: null, module: { retiredAt: null, course: visibleCourseWhere(userId) } } },
+    select: { id: true, lessonId: true, lesson: { select: { module: { select: { courseId: true } } } } },
+  });
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const matched = deck.notes.filter((n) => byId.has(n.guid));
+  const unmatched = deck.notes.length - matched.length;
+  const reviewed = new Set(
+    (await db.reviewLog.findMany({ where: { userId, cardId: { in: [...byId.keys()] } }, select: { cardId: true }, distinct: ['cardId'] })).map((r) => r.cardId),
+  );
+  let scheduled = 0;
+  let reviews = 0;
+  let kept = 0;
+  await db.$transaction(
+    async (tx: Tx) => {
+      await enrollInCourses(tx, userId, new Set(cards.map((c) => c.lesson.module.courseId)), now);
+      await enrollLessonCards(tx, userId, [...new Set(cards.map((c) => c.lessonId))], now);
+      for (const note of matched) {
+        if (reviewed.has(note.guid)) {
+          kept++;
+          continue;
+        }
+        const grades = gradesFromRevlog(note.cards[0]?.revlog ?? []);
+        if (grades.length === 0) continue;
+        let state: SrsCardState = newCardState(grades[0]?.review ?? now);
+        const logs: Prisma.ReviewLogCreateManyInput[] = [];
+        for (const g of grades) {
+          if (g.review.getTime() > now.getTime()) break;
+          const r = gradeCard(state, g.rating, g.review, settings, note.guid);
+          logs.push({
+            userId,
+            cardId: note.guid,
+            clientId: `anki-${g.revlogId}`,
+            rating: r.log.rating,
+            state: r.log.state,
+            due: r.log.due,
+            stability: r.log.stability,
+            difficulty: r.log.difficulty,
+            elapsedDays: r.log.elapsedDays,
+            lastElapsedDays: r.log.lastElapsedDays,
+            scheduledDays: r.log.scheduledDays,
+            learningSteps: r.log.learningSteps,
+            lastReview: r.log.lastReview,
+            review: r.log.review,
+            durationMs: g.durationMs,
+          });
+          state = r.state;
+        }
+        if (logs.length === 0) continue;
+        await tx.cardState.update({
+          where: { userId_cardId: { userId, cardId: note.guid } },
+          data: { ...stateColumns(state), addedAt: grades[0]?.review ?? now, version: { increment: 1 } },
+        });
+        await tx.reviewLog.createMany({ data: logs });
+        scheduled++;
+        reviews += logs.length;
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  const parts = [
+    matched.length > 0
+      ? `Added ${plural(matched.length, 'card')} to your reviews; ${plural(scheduled, 'card')} continue${scheduled === 1 ? 's' : ''} from ${plural(reviews, 'replayed review')}.`
+      : 'None of these notes are cards of a course here.',
+  ];
+  if (kept > 0) parts.push(`${plural(kept, 'card')} you already review here kept ${kept === 1 ? 'its' : 'their'} own history.`);
+  if (unmatched > 0) parts.push(`${plural(unmatched, 'note')} that ${unmatched === 1 ? 'is' : 'are'} not a card of a course here ${unmatched === 1 ? 'was' : 'were'} left out: private decks for learners are not available yet.`);
+  return { message: [...parts, ...skippedNotes(deck)].join(' '), modules: 0, cards: matched.length, scheduled, reviews };
+}
+
+// ---------- one entry for the import action and the CLI ----------
+
+export type ImportTarget = 'course' | 'my-reviews';
+
+export type ImportOutcome = ({ ok: true } & ImportSummary) | { ok: false; error: string };
+
+/**
+ * Reads the file and imports it: instructors get a new draft course they own; learners get their own
+ * package's cards and history back. A file that cannot be read changes nothing; the write is one transaction.
+ */
+export async function importDeckFile(
+  db: Db,
+  user: { id: string; role: 'learner' | 'instructor' },
+  bytes: Uint8Array,
+  fileName: string,
+  target: ImportTarget,
+  now: Date,
+): Promise<ImportOutcome> {
+  if (target === 'course' && user.role !== 'instructor') return { ok: false, error: 'Only instructors can import a deck as a course.' };
+  const read = readDeckFile(bytes, fileName);
+  if (!read.ok) return read;
+  if (read.deck.notes.length === 0) {
+    return { ok: false, error: ['The file holds no notes this app can read.', ...skippedNotes(read.deck)].join(' ') };
+  }
+  const summary = target === 'course' ? await importDeckAsCourse(db, user.id, read.deck, fileName, now) : await importLearnerPackage(db, user.id, read.deck, now);
+  return { ok: true, ...summary };
+}

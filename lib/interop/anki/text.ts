@@ -1,0 +1,90 @@
+// Text between this app's plain-text cards and Anki's HTML fields, both ways, and cloze syntax.
+// Anki fields are HTML written by anyone: reading keeps text only (tags, scripts and styles dropped).
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text → an Anki HTML field (escaped; line breaks as <br>). */
+export function toAnkiHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** An Anki HTML field → plain text: no markup survives, block ends become line breaks. */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<(script|style|template|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\[sound:[^\]]*\]/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(div|p|li|tr|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/<[^>]*$/g, '');
+  return decodeEntities(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** File names of images and sounds a field refers to. */
+export function mediaReferences(html: string): string[] {
+  const names: string[] = [];
+  for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name && !/^(https?:|data:)/i.test(name)) names.push(decodeEntities(name));
+  }
+  for (const m of html.matchAll(/\[sound:([^\]]+)\]/gi)) if (m[1]) names.push(m[1]);
+  return names;
+}
+
+/** This app's cloze (front with one `[...]` gap, back the answer) → Anki cloze text `… {{c1::answer}} …`. */
+export function toAnkiCloze(front: string, back: string): string {
+  const safeAnswer = toAnkiHtml(back).replace(/\}\}/g, '} }').replace(/::/g, ': :');
+  const parts = front.split('[...]').map(toAnkiHtml);
+  if (parts.length < 2) return `${toAnkiHtml(front)} {{c1::${safeAnswer}}}`;
+  return parts.join(`{{c1::${safeAnswer}}}`);
+}
+
+const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+/** The cloze numbers used in an Anki cloze field (1-based, sorted). */
+export function clozeNumbers(html: string): number[] {
+  const set = new Set<number>();
+  for (const m of html.matchAll(CLOZE)) set.add(Number(m[1]));
+  return [...set].filter((n) => n > 0).sort((a, b) => a - b);
+}
+
+/**
+ * One card of an Anki cloze note in this app's form: the gaps of cloze `n` become `[...]`, the other
+ * clozes show their text, and the back is the hidden text (several gaps joined by "; ").
+ */
+export function fromAnkiCloze(html: string, n: number): { front: string; back: string } {
+  const answers: string[] = [];
+  const GAP = '\ue000';
+  const marked = html.replace(CLOZE, (_w, num: string, answer: string) => {
+    if (Number(num) === n) {
+      answers.push(htmlToText(answer));
+      return GAP;
+    }
+    return answer;
+  });
+  const front = htmlToText(marked).split(GAP).join('[...]');
+  return { front, back: answers.join('; ') };
+}
