@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { LearnerAssignment } from '@/lib/classes/service';
 import type { AssignmentStatus } from '@/lib/classes/status';
+import type { RecallForecast } from '@/lib/srs/forecast';
 import { dateToZonedWallTime } from '@/lib/srs/days';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { StatusBadge } from '@/components/classes/status-badge';
@@ -17,7 +18,28 @@ function nextStep(status: AssignmentStatus, done: number): string {
   return done === 0 ? 'Start' : 'Continue';
 }
 
-export function AssignmentList({ items, timeZone }: { items: LearnerAssignment[]; timeZone: string }) {
+/** "Fri 18:00" in the learner's zone. */
+function shortWhen(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+}
+
+function ForecastLine({ forecast: f, title, dueAt, timeZone }: { forecast: RecallForecast; title: string; dueAt: Date | null; timeZone: string }) {
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const ahead = dueAt !== null && f.at.getTime() === dueAt.getTime();
+  return (
+    <p className="text-sm">
+      {ahead ? `By ${shortWhen(f.at, timeZone)} you would recall about ${pct(f.share)} of ${title}` : `You would recall about ${pct(f.share)} of ${title} now`}
+      {f.dueNow > 0 ? (
+        <>
+          ; the {f.dueNow} review{f.dueNow === 1 ? '' : 's'} due now bring{f.dueNow === 1 ? 's' : ''} it to about {pct(f.shareIfReviewedNow)}.{' '}
+          <Link className="link" href="/review">Start reviews</Link>
+        </>
+      ) : '.'}
+    </p>
+  );
+}
+
+export function AssignmentList({ items, timeZone, forecasts }: { items: LearnerAssignment[]; timeZone: string; forecasts?: ReadonlyMap<string, RecallForecast> }) {
   return (
     <ul className="divide-y divide-border">
       {items.map((a) => (
@@ -39,6 +61,7 @@ export function AssignmentList({ items, timeZone }: { items: LearnerAssignment[]
             </p>
           )}
           <ProgressBar done={a.done} total={a.total} label="Lessons completed" />
+          {forecasts?.get(a.id) && <ForecastLine forecast={forecasts.get(a.id)!} title={a.moduleTitle} dueAt={a.dueAt} timeZone={timeZone} />}
           {a.nextLessonHref && (
             <Link className={a.status === 'done' ? 'btn-secondary text-sm' : 'btn-primary text-sm'} href={a.nextLessonHref}>
               {nextStep(a.status, a.done)}

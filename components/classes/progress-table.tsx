@@ -1,7 +1,7 @@
 // The class dashboard's table: learner × assignment rows with sortable headers (links, so they work
 // without JavaScript and can be bookmarked) and pagination.
 import Link from 'next/link';
-import { formatInZone, formatPercent, tableSearchParams, type DashboardRow, type SortKey, type TablePage, type TableQuery } from '@/lib/classes/table';
+import { formatInZone, formatPercent, isAtRisk, tableSearchParams, type DashboardRow, type SortKey, type TablePage, type TableQuery } from '@/lib/classes/table';
 import { StatusBadge } from './status-badge';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -13,6 +13,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'reviews7d', label: 'Reviews (7 days)', numeric: true },
   { key: 'retention', label: 'True retention', numeric: true },
   { key: 'dueNow', label: 'Due now', numeric: true },
+  { key: 'forecast', label: 'Forecast at due', numeric: true },
 ];
 
 export function ProgressTable({ basePath, query, page, timeZone }: { basePath: string; query: TableQuery; page: TablePage; timeZone: string }) {
@@ -71,6 +72,13 @@ function Row({ row: r, basePath, timeZone }: { row: DashboardRow; basePath: stri
       <td className="py-2 pr-4 text-right tabular-nums">{r.reviews7d}</td>
       <td className="py-2 pr-4 text-right tabular-nums">{r.retention === null ? '—' : formatPercent(r.retention)}{r.retentionReviews > 0 && <div className="text-xs text-muted">of {r.retentionReviews}</div>}</td>
       <td className="py-2 pr-4 text-right tabular-nums">{r.dueNow}</td>
+      <td className={`py-2 pr-4 text-right tabular-nums ${isAtRisk(r) ? 'font-semibold text-danger' : ''}`}>
+        {r.forecast === undefined || r.forecast === null ? '—' : formatPercent(r.forecast)}
+        {isAtRisk(r) && <span className="sr-only"> (at risk)</span>}
+        {r.forecastIfReviewed !== undefined && r.forecastIfReviewed !== null && r.dueNow > 0 && (
+          <div className="whitespace-nowrap text-xs font-normal text-muted">{formatPercent(r.forecastIfReviewed)} after due reviews</div>
+        )}
+      </td>
     </tr>
   );
 }

@@ -8,6 +8,7 @@ import { RETENTION_WINDOW_DAYS } from '@/lib/srs/stats';
 import { CARD_STATES } from '@/lib/srs/types';
 import { byDueThenOrder, classForInstructor } from './service';
 import { assignmentProgress, type AssignmentStatus } from './status';
+import { addForecasts, classForecasts } from './forecast';
 import type { DashboardRow } from './table';
 
 const DAY_MS = 86_400_000;
@@ -235,8 +236,11 @@ export async function classDashboard(db: Db, instructorId: string, classId: stri
   const cls = await classForInstructor(db, instructorId, classId);
   if (!cls) return null;
   const live = cls.assignments.filter((a) => !a.retired);
-  const figures = await classFigures(db, cls.id, now, { assignedModuleIds: cls.assignments.map((a) => a.moduleId) });
-  const rows = buildRows(cls.members, live, figures, now);
+  const [figures, forecasts] = await Promise.all([
+    classFigures(db, cls.id, now, { assignedModuleIds: cls.assignments.map((a) => a.moduleId) }),
+    classForecasts(db, cls.id, live, now),
+  ]);
+  const rows = addForecasts(buildRows(cls.members, live, figures, now), forecasts);
   return {
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },
     assignments: summarise(live, rows),

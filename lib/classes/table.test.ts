@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, DEFAULT_QUERY, rowsToCsv, sortRows, tablePage, tableSearchParams, type DashboardRow } from './table';
+import { csvField, DEFAULT_QUERY, isAtRisk, rowsToCsv, sortRows, tablePage, tableSearchParams, type DashboardRow } from './table';
 import { parseTableQuery } from '@/lib/validations/classes';
 
 const base: DashboardRow = {
@@ -50,11 +50,31 @@ describe('dashboard table', () => {
   it('writes CSV with the table’s figures, quoting and defusing spreadsheet formulas', () => {
     const csv = rowsToCsv([row({ name: '=HYPERLINK("x")', email: 'e@example.com', percent: 25, done: 1, retention: 0.666, retentionReviews: 3, status: 'in_progress', lastActive: new Date('2030-01-10T08:30:00Z') })], 'Europe/Paris');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Learner,Email,Assignment,Due,Lessons done,Lessons total,Completion %,Status,Last active,Reviews (7 days),True retention %,Retention reviews,Cards due now');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",e@example.com,One,2030-01-15 23:59,1,4,25,In progress,2030-01-10 09:30,0,67,3,0`);
+    expect(lines[0]).toBe('Learner,Email,Assignment,Due,Lessons done,Lessons total,Completion %,Status,Last active,Reviews (7 days),True retention %,Retention reviews,Cards due now,Forecast at due %,Forecast after due reviews %');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",e@example.com,One,2030-01-15 23:59,1,4,25,In progress,2030-01-10 09:30,0,67,3,0,,`);
     expect(lines[2]).toBe('');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('-1')).toBe("'-1");
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+  });
+
+  it('sorts by the recall forecast, filters the rows at risk (below the target) and exports both forecasts', () => {
+    const fr = [
+      row({ userId: 'x', name: 'Xia', forecast: 0.92, forecastIfReviewed: 0.95 }),
+      row({ userId: 'y', name: 'Yan', forecast: 0.41, forecastIfReviewed: 0.77 }),
+      row({ userId: 'z', name: 'Zoe', forecast: 0.8, forecastIfReviewed: 0.8 }),
+      row({ userId: 'w', name: 'Wim' }),
+    ];
+    expect(sortRows(fr, 'forecast', 'asc').map((r) => r.name)).toEqual(['Yan', 'Zoe', 'Xia', 'Wim']);
+    expect(sortRows(fr, 'forecast', 'desc').map((r) => r.name)).toEqual(['Xia', 'Zoe', 'Yan', 'Wim']);
+    expect(tablePage(fr, { ...DEFAULT_QUERY, risk: true }).rows.map((r) => r.name)).toEqual(['Yan']);
+    expect(isAtRisk({ forecast: 0.79 })).toBe(true);
+    expect(isAtRisk({ forecast: 0.8 })).toBe(false);
+    expect(isAtRisk({ forecast: null })).toBe(false);
+    const q = parseTableQuery({ risk: '1', sort: 'forecast' });
+    expect(q.risk).toBe(true);
+    expect(tableSearchParams(q).toString()).toBe('risk=1&sort=forecast');
+    expect(parseTableQuery({ risk: 'yes' }).risk).toBeUndefined();
+    expect(rowsToCsv([fr[1]!], 'UTC').split('\r\n')[1]!.endsWith(',41,77')).toBe(true);
   });
 });

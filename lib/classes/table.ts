@@ -1,7 +1,11 @@
 // The class dashboard's table as plain data: one row per learner × assignment, filtered, sorted and paged
 // the same way on the page and in the CSV export, with one set of formatters so both show the same figures.
 import { dateToZonedWallTime } from '@/lib/srs/days';
+import { DEFAULT_RECALL_TARGET } from '@/lib/srs/forecast';
 import { STATUS_LABELS, type AssignmentStatus } from './status';
+
+/** The class's recall target: a row whose forecast at the due time is below it is "at risk". */
+export const RECALL_TARGET = DEFAULT_RECALL_TARGET;
 
 export interface DashboardRow {
   userId: string;
@@ -23,9 +27,13 @@ export interface DashboardRow {
   retentionReviews: number;
   /** The assignment's cards in learning, relearning or review that are due now. */
   dueNow: number;
+  /** Predicted share of the assignment's cards recalled at its due time (lib/classes/forecast); null when not computed. */
+  forecast?: number | null;
+  /** The same if the learner did their due reviews now ("Good" on each). */
+  forecastIfReviewed?: number | null;
 }
 
-export const SORT_KEYS = ['learner', 'assignment', 'completion', 'status', 'lastActive', 'reviews7d', 'retention', 'dueNow'] as const;
+export const SORT_KEYS = ['learner', 'assignment', 'completion', 'status', 'lastActive', 'reviews7d', 'retention', 'dueNow', 'forecast'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 export const PAGE_SIZE = 50;
@@ -39,6 +47,8 @@ export interface TableQuery {
   status?: AssignmentStatus;
   /** Part of a learner's name or email. */
   search?: string;
+  /** Only rows whose recall forecast at the due time is below RECALL_TARGET. */
+  risk?: boolean;
 }
 
 export const DEFAULT_QUERY: TableQuery = { sort: 'learner', dir: 'asc', page: 1 };
@@ -59,6 +69,7 @@ function sortValue(row: DashboardRow, key: SortKey): Value {
     case 'reviews7d': return row.reviews7d;
     case 'retention': return row.retention;
     case 'dueNow': return row.dueNow;
+    case 'forecast': return row.forecast ?? null;
   }
 }
 
@@ -89,11 +100,17 @@ export function matchesLearner(person: { name: string; email: string }, search: 
   return !needle || person.name.toLowerCase().includes(needle) || person.email.toLowerCase().includes(needle);
 }
 
-export function filterRows(rows: readonly DashboardRow[], query: Pick<TableQuery, 'assignment' | 'status' | 'search'>): DashboardRow[] {
+/** Whether a row's recall forecast at the due time is below the target. */
+export function isAtRisk(row: Pick<DashboardRow, 'forecast'>, target = RECALL_TARGET): boolean {
+  return row.forecast !== undefined && row.forecast !== null && row.forecast < target;
+}
+
+export function filterRows(rows: readonly DashboardRow[], query: Pick<TableQuery, 'assignment' | 'status' | 'search' | 'risk'>): DashboardRow[] {
   return rows.filter(
     (r) =>
       (!query.assignment || r.assignmentId === query.assignment) &&
       (!query.status || r.status === query.status) &&
+      (!query.risk || isAtRisk(r)) &&
       matchesLearner(r, query.search),
   );
 }
@@ -135,6 +152,7 @@ export function formatInZone(date: Date | null, timeZone: string): string {
 export const CSV_HEADER = [
   'Learner', 'Email', 'Assignment', 'Due', 'Lessons done', 'Lessons total', 'Completion %', 'Status',
   'Last active', 'Reviews (7 days)', 'True retention %', 'Retention reviews', 'Cards due now',
+  'Forecast at due %', 'Forecast after due reviews %',
 ] as const;
 
 /** formatInZone with a memory: a class has few due dates and one last-active time per learner, and Intl is slow. */
@@ -166,6 +184,8 @@ export function csvRecord(row: DashboardRow, format: (date: Date | null) => stri
     row.retention === null ? '' : String(Math.round(row.retention * 100)),
     String(row.retentionReviews),
     String(row.dueNow),
+    row.forecast === undefined || row.forecast === null ? '' : String(Math.round(row.forecast * 100)),
+    row.forecastIfReviewed === undefined || row.forecastIfReviewed === null ? '' : String(Math.round(row.forecastIfReviewed * 100)),
   ];
 }
 
@@ -191,6 +211,7 @@ export function tableSearchParams(query: TableQuery, changes: Partial<TableQuery
   if (q.assignment) params.set('assignment', q.assignment);
   if (q.status) params.set('status', q.status);
   if (q.search) params.set('search', q.search);
+  if (q.risk) params.set('risk', '1');
   if (q.sort !== DEFAULT_QUERY.sort) params.set('sort', q.sort);
   if (q.dir !== DEFAULT_QUERY.dir) params.set('dir', q.dir);
   if (q.page > 1) params.set('page', String(q.page));

@@ -6,12 +6,15 @@ import { liveModules } from '@/lib/courses/outline-query';
 import { classForInstructor, instructorClasses, learnerAssignments, learnerClasses } from '@/lib/classes/service';
 import { classDashboard, memberProgress } from '@/lib/classes/dashboard';
 import { loadLearnerStats } from '@/lib/review/stats';
+import { learnerForecasts } from '@/lib/classes/forecast';
 
 export const getInstructorClasses = (instructorId: string) => instructorClasses(db, instructorId);
 export const getClassForInstructor = (instructorId: string, classId: string) => classForInstructor(db, instructorId, classId);
 export const getClassDashboard = (instructorId: string, classId: string) => classDashboard(db, instructorId, classId, new Date());
 export const getLearnerAssignments = (userId: string) => learnerAssignments(db, userId, new Date());
 export const getLearnerClasses = (userId: string) => learnerClasses(db, userId);
+/** The signed-in learner's recall forecast per assignment id. */
+export const getLearnerForecasts = (userId: string) => learnerForecasts(db, userId, new Date());
 
 /** A member's progress and review statistics, only for the instructor of a class they belong to. */
 export async function getMemberProgress(instructorId: string, classId: string, userId: string) {

@@ -76,3 +76,12 @@ export type {
   ModelMetrics,
   OptimiseHistorySummary,
 } from './optimise';
+export {
+  createForecaster,
+  forecastInstant,
+  DEFAULT_RECALL_TARGET,
+  type Forecaster,
+  type ForecastCard,
+  type RecallForecast,
+  type RecallAt,
+} from './forecast';

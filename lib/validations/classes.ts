@@ -61,6 +61,7 @@ export const tableQuerySchema = z.object({
   assignment: z.string().max(64).optional().catch(undefined).transform((v) => v || undefined),
   status: z.enum(ASSIGNMENT_STATUSES).optional().catch(undefined),
   search: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  risk: z.string().optional().catch(undefined).transform((v) => v === '1' || undefined),
 });
 
 export function parseTableQuery(params: Record<string, string | string[] | undefined>): TableQuery {
@@ -72,5 +73,6 @@ export function parseTableQuery(params: Record<string, string | string[] | undef
     assignment: first(params.assignment),
     status: first(params.status),
     search: first(params.search),
+    risk: first(params.risk),
   });
 }

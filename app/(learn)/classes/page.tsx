@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getLearnerAssignments, getLearnerClasses } from '@/lib/data/classes';
+import { getLearnerAssignments, getLearnerClasses, getLearnerForecasts } from '@/lib/data/classes';
 import { JoinClassForm, LeaveClassButton } from '@/components/classes/learner-forms';
 import { AssignmentList } from '@/components/classes/assignment-list';
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Classes' };
 
 export default async function ClassesPage() {
   const user = await requireUser('/classes');
-  const [classes, assignments] = await Promise.all([getLearnerClasses(user.id), getLearnerAssignments(user.id)]);
+  const [classes, assignments, forecasts] = await Promise.all([getLearnerClasses(user.id), getLearnerAssignments(user.id), getLearnerForecasts(user.id)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Classes</h1>
@@ -41,7 +41,7 @@ export default async function ClassesPage() {
         {assignments.length === 0 ? (
           <p className="text-sm text-muted">Nothing is assigned to you yet.</p>
         ) : (
-          <AssignmentList items={assignments} timeZone={user.timeZone} />
+          <AssignmentList items={assignments} timeZone={user.timeZone} forecasts={forecasts} />
         )}
       </section>
     </div>

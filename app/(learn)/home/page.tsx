@@ -4,12 +4,13 @@ import { requireUser } from '@/lib/auth/session';
 import { getHome } from '@/lib/data/home';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { AssignmentList } from '@/components/classes/assignment-list';
+import { getLearnerForecasts } from '@/lib/data/classes';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
-  const { courses, assignments, dueToday, catalogueSize } = await getHome(user.id);
+  const [{ courses, assignments, dueToday, catalogueSize }, forecasts] = await Promise.all([getHome(user.id), getLearnerForecasts(user.id)]);
   return (
     <div className="space-y-6">
       <div>
@@ -66,7 +67,7 @@ export default async function HomePage() {
       {assignments.length > 0 && (
         <section className="card space-y-3" aria-labelledby="assigned-heading">
           <h2 id="assigned-heading" className="text-lg font-semibold">Assigned to you</h2>
-          <AssignmentList items={assignments} timeZone={user.timeZone} />
+          <AssignmentList items={assignments} timeZone={user.timeZone} forecasts={forecasts} />
         </section>
       )}
     </div>

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { getAssignableModules, getClassDashboard } from '@/lib/data/classes';
 import { invitePath } from '@/lib/classes/join-code';
 import { ASSIGNMENT_STATUSES, STATUS_LABELS } from '@/lib/classes/status';
-import { formatInZone, matchesLearner, tablePage, tableSearchParams } from '@/lib/classes/table';
+import { formatInZone, isAtRisk, matchesLearner, RECALL_TARGET, tablePage, tableSearchParams } from '@/lib/classes/table';
 import { parseTableQuery } from '@/lib/validations/classes';
 import { dateToZonedWallTime } from '@/lib/srs/days';
 import {
@@ -75,6 +75,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                     {ASSIGNMENT_STATUSES.filter((s) => a.counts[s] > 0).map((s) => `${a.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(' · ') || 'No learners yet'}
                     {a.averagePercent !== null && ` · average ${a.averagePercent}% complete`}
                   </p>
+                  <ForecastSummary rows={rows.filter((r) => r.assignmentId === a.id)} />
                   <EditAssignmentForm assignment={{ id: a.id, title: a.title, dueDate: due.date, dueTime: due.time, note: a.note }} />
                 </li>
               );
@@ -115,12 +116,19 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                 <label htmlFor="filter-search" className="label">Learner</label>
                 <input id="filter-search" name="search" type="search" defaultValue={query.search ?? ''} placeholder="Name or email" className="input" maxLength={100} />
               </div>
+              <div className="flex items-center gap-2 pb-2">
+                <input id="filter-risk" name="risk" type="checkbox" value="1" defaultChecked={query.risk === true} />
+                <label htmlFor="filter-risk" className="text-sm">At risk (forecast below {Math.round(RECALL_TARGET * 100)}%)</label>
+              </div>
               <button type="submit" className="btn-secondary">Filter</button>
-              {(query.assignment || query.status || query.search) && <Link className="link text-sm" href={`${basePath}#progress`}>Clear filters</Link>}
+              {(query.assignment || query.status || query.search || query.risk) && <Link className="link text-sm" href={`${basePath}#progress`}>Clear filters</Link>}
             </form>
             <ProgressTable basePath={basePath} query={query} page={page} timeZone={zone} />
             <p className="text-xs text-muted">
               Reviews, true retention (share of review-state cards recalled, past 30 days) and cards due count the assignment&apos;s cards only. Last active is the latest lesson view or review.
+              Forecast at due: the predicted share of the assignment&apos;s cards the learner would recall at the due time if they
+              did nothing more (cards not yet learned count as not recalled; after the due time, recall now), and below it the
+              share if they did the reviews due now.
             </p>
           </>
         )}
@@ -169,5 +177,22 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <DeleteClassButton classId={cls.id} name={cls.name} />
       </section>
     </div>
+  );
+}
+
+/** How many learners are forecast below the class target at the due time, and the spread, for one assignment. */
+function ForecastSummary({ rows }: { rows: { forecast?: number | null }[] }) {
+  const values = rows.flatMap((r) => (r.forecast === undefined || r.forecast === null ? [] : [r.forecast]));
+  if (values.length === 0) return null;
+  const below = rows.filter((r) => isAtRisk(r)).length;
+  const bands = [0, 0.5, 0.8, 0.9].map((low, i, all) => {
+    const high = all[i + 1] ?? Number.POSITIVE_INFINITY;
+    return { label: i === all.length - 1 ? `${low * 100}%+` : `${low * 100}–${Math.round(high * 100)}%`, n: values.filter((v) => v >= low && v < high).length };
+  });
+  return (
+    <p className="text-sm">
+      <span className={below > 0 ? 'font-semibold text-danger' : ''}>{below} of {values.length} below the {Math.round(RECALL_TARGET * 100)}% recall target at the due time</span>
+      <span className="text-muted"> · forecast {bands.map((b) => `${b.label}: ${b.n}`).join(' · ')}</span>
+    </p>
   );
 }
