@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run demo`: install, migrate, import the course, seed demo accounts, build and start on :3000, one app
-# process per core behind the port (docs/decisions/004-review-hot-path.md).
+# process per core behind the port (docs/decisions/005-review-hot-path.md).
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
