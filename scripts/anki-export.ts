@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { loadCourse } from '../lib/content';
+import { loadCourse } from '../lib/content/load';
 import { generateCourseCards } from '../lib/cards';
 import { courseNotes } from '../lib/interop/anki/course';
 import { writeApkg } from '../lib/interop/anki/write';

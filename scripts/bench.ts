@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './db/schema-engine';
 import { createDb } from '../lib/db';
-import { loadCourse } from '../lib/content';
+import { loadCourse } from '../lib/content/load';
 import { generateCourseCards } from '../lib/cards';
 import { gradeForUser, loadQueue, loadSettings, reviewSnapshot } from '../lib/review/service';
 import { Rating } from '../lib/srs';

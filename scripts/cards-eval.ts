@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildCourse, loadCourse, type Course } from '../lib/content';
+import { buildCourse, type Course } from '../lib/content';
+import { loadCourse } from '../lib/content/load';
 import { generateCourseCards, GENERATOR_VERSION } from '../lib/cards';
 import { teachingProseWords } from '../lib/cards/prose';
 import {

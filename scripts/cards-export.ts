@@ -3,7 +3,7 @@
 //   npx tsx scripts/cards-export.ts [--content DIR] [--format jsonl|csv]   (or --format apkg --out FILE)
 
 import { resolve } from 'node:path';
-import { loadCourse } from '../lib/content';
+import { loadCourse } from '../lib/content/load';
 import { generateCourseCards } from '../lib/cards';
 
 type Format = 'jsonl' | 'csv';

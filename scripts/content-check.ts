@@ -3,7 +3,7 @@
 // Usage: npx tsx scripts/content-check.ts [--content DIR] [--json]
 
 import path from 'node:path';
-import { loadCourse } from '../lib/content/index';
+import { loadCourse } from '../lib/content/load';
 import type { ContentIssue, Course } from '../lib/content/index';
 
 interface Args {

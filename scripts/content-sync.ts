@@ -9,7 +9,8 @@ loadLocalEnv();
 const { env } = await import('../lib/env');
 const { createDb } = await import('../lib/db');
 const { generateCourseCards } = await import('../lib/cards');
-const { syncContentFolder, formatSyncReport } = await import('../lib/sync/sync');
+const { formatSyncReport } = await import('../lib/sync/sync');
+const { syncContentFolder } = await import('../lib/sync/folder');
 const { enrollMissingCards } = await import('../lib/review/enrol');
 const { setFolderCourseOwner } = await import('../lib/sync/owner');
 

@@ -2,7 +2,8 @@
 // Everything here is pure except loadCourse, which reads the content folder.
 
 export type { ContentIssue, Course, CourseModule, Lesson } from './types';
-export { loadCourse, decodeText } from './load';
+// The folder loader (node:fs) is imported from './load' directly, so the pure entry point stays free of I/O.
+export { decodeText } from './decode';
 export { buildCourse, type BuildInput, type BuildResult, type SourceDocument } from './build';
 export { htmlToMarkdown } from './html';
 export { buildVocabulary, joinHyphenated, type Vocabulary } from './plain-text';

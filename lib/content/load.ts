@@ -6,25 +6,16 @@ import path from 'node:path';
 import { buildCourse, type SourceDocument } from './build';
 import { SUPPORTED_EXTENSIONS } from './clean';
 import { type CourseConfig, COURSE_CONFIG_FILE, parseCourseConfig } from './config';
-import { decodeWindows1252 } from './mojibake';
+import { decodeText } from './decode';
 import type { ContentIssue, Course } from './types';
+
+export { decodeText };
 
 const CONFIG_NAMES = [COURSE_CONFIG_FILE, 'course.yml'];
 
 function isSupported(name: string): boolean {
   const ext = path.extname(name).toLowerCase();
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext);
-}
-
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 for legacy files. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

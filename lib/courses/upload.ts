@@ -3,7 +3,7 @@
 // PDF/DOCX parsers (lib/courses/parse) can be switched in without touching the callers. Pure.
 
 import { createHash } from 'node:crypto';
-import { decodeText } from '@/lib/content/load';
+import { decodeText } from '@/lib/content/decode';
 import { SUPPORTED_EXTENSIONS } from '@/lib/content/clean';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncContentFolder, syncCourse } from './sync';
+import { syncCourse } from './sync';
+import { syncContentFolder } from './folder';
 import type { Course, Lesson } from '@/lib/content/types';
 import type { GeneratedCard } from '@/lib/cards/types';
 

@@ -2,8 +2,7 @@
 // Upserts what exists, retires what disappeared (hidden, progress and review history kept), never deletes.
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ContentIssue, Course } from '@/lib/content/types';
-import { loadCourse } from '@/lib/content/load';
+import type { Course } from '@/lib/content/types';
 import type { GeneratedCard } from '@/lib/cards/types';
 import { matchRekeyed } from '@/lib/cards/identity';
 
@@ -221,34 +220,4 @@ export function formatSyncReport(r: SyncReport): string {
     f('cards', r.cards),
     `  ${r.changes} change(s)`,
   ].join('\n');
-}
-
-export type FolderSyncResult =
-  | { ok: true; report: SyncReport; issues: ContentIssue[]; modules: number; lessons: number; cards: number; ms: number }
-  | { ok: false; issues: ContentIssue[] };
-
-/**
- * Reads and validates a content folder, generates its cards and syncs both. Any content error stops it
- * before the database is touched; a failure while writing rolls the whole transaction back.
- */
-export async function syncContentFolder(
-  db: Db,
-  dir: string,
-  generate: (course: Course) => GeneratedCard[],
-  now = new Date(),
-): Promise<FolderSyncResult> {
-  const started = performance.now();
-  const { course, issues } = await loadCourse(dir);
-  if (issues.some((i) => i.level === 'error')) return { ok: false, issues };
-  const cards = generate(course);
-  const report = await syncCourse(db, course, cards, now);
-  return {
-    ok: true,
-    report,
-    issues,
-    modules: course.modules.length,
-    lessons: course.modules.reduce((n, m) => n + m.lessons.length, 0),
-    cards: cards.length,
-    ms: Math.round(performance.now() - started),
-  };
 }
