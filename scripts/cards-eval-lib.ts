@@ -1,6 +1,7 @@
 // Pure helpers of `npm run cards:eval`: per-deck metrics and their table, a seeded sample of cards for
 // a blind-rating sheet (Markdown) with its key, and the parser/summary of a rater's answers.
 
+import { seededRandom } from '../lib/srs/test-helpers';
 import { CHECK_NAMES, checkDeck, type CheckName, type CheckableCard } from '../lib/cards/checks';
 
 export interface EvalCard extends CheckableCard {
@@ -93,18 +94,6 @@ export function scoreDistribution(scores: readonly number[]): string {
   return `${parts.join('  ')}  (min ${sorted[0]!.toFixed(2)}, median ${median.toFixed(2)}, max ${sorted[sorted.length - 1]!.toFixed(2)})`;
 }
 
-/** mulberry32: a small, fast, seeded PRNG (reproducible sheets, not cryptography). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A seed given as a number is used as is; any other text is hashed to one. */
 export function seedNumber(seed: string): number {
   if (/^\d+$/.test(seed)) return Number(seed) >>> 0;
@@ -116,7 +105,7 @@ export function seedNumber(seed: string): number {
 /** `n` distinct items drawn uniformly with the seeded PRNG (partial Fisher–Yates), in drawn order. */
 export function sample<T>(items: readonly T[], n: number, seed: number): T[] {
   const a = [...items];
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const k = Math.min(n, a.length);
   for (let i = 0; i < k; i++) {
     const j = i + Math.floor(rand() * (a.length - i));
