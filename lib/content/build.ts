@@ -111,7 +111,8 @@ function describe(markdown: string): string {
   return `${sentence.slice(0, 197).replace(/\s+\S*$/, '')}…`;
 }
 
-function hasCycle(modules: readonly { key: string; prerequisites: string[] }[]): string[] | null {
+/** The first prerequisite cycle among modules (unknown keys ignored), as the keys around it; null when none. */
+export function prerequisiteCycle(modules: readonly { key: string; prerequisites: readonly string[] }[]): string[] | null {
   const byKey = new Map(modules.map((m) => [m.key, m]));
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
@@ -192,7 +193,7 @@ function planFromConfig(
       }
     }
   }
-  const cycle = hasCycle(plans);
+  const cycle = prerequisiteCycle(plans);
   if (cycle) {
     issues.push({ level: 'error', file: configFile, message: `prerequisites form a cycle: ${cycle.join(' → ')}` });
   }

@@ -4,7 +4,7 @@
 // progress: the Course built from an outline carries the same lesson and card keys the sync matches on.
 
 import { z } from 'zod';
-import { buildCourse, type SourceDocument } from '@/lib/content/build';
+import { buildCourse, prerequisiteCycle, type SourceDocument } from '@/lib/content/build';
 import { createSlugger, shortSlug, slugify } from '@/lib/content/slug';
 import type { ContentIssue, Course, Lesson } from '@/lib/content/types';
 
@@ -93,7 +93,8 @@ export const outlineSchema = z
         else if (!modules.has(p)) ctx.addIssue({ code: 'custom', path: ['modules', i, 'prerequisites'], message: `unknown prerequisite module "${p}"` });
       }
     });
-    const cycle = prerequisiteCycle(outline.modules);
+    // A module naming itself is ignored here (the editor never offers it), not reported as a cycle.
+    const cycle = prerequisiteCycle(outline.modules.map((m) => ({ key: m.key, prerequisites: m.prerequisites.filter((p) => p !== m.key) })));
     if (cycle) ctx.addIssue({ code: 'custom', path: ['modules'], message: `prerequisites form a cycle: ${cycle.join(' → ')}` });
   });
 
@@ -102,31 +103,6 @@ export type OutlineModule = Outline['modules'][number];
 export type OutlineLesson = OutlineModule['lessons'][number];
 
 export type OutlineResult = { ok: true; outline: Outline } | { ok: false; error: string };
-
-function prerequisiteCycle(modules: readonly { key: string; prerequisites: readonly string[] }[]): string[] | null {
-  const byKey = new Map(modules.map((m) => [m.key, m]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (key: string): string[] | null => {
-    if (state.get(key) === 'done') return null;
-    if (state.get(key) === 'visiting') return [...stack.slice(stack.indexOf(key)), key];
-    state.set(key, 'visiting');
-    stack.push(key);
-    for (const p of byKey.get(key)?.prerequisites ?? []) {
-      if (!byKey.has(p) || p === key) continue;
-      const cycle = visit(p);
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state.set(key, 'done');
-    return null;
-  };
-  for (const m of modules) {
-    const cycle = visit(m.key);
-    if (cycle) return cycle;
-  }
-  return null;
-}
 
 /** Validates an outline (e.g. read back from the database); the first problem as a sentence. */
 export function checkOutline(raw: unknown): OutlineResult {
