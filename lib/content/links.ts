@@ -3,7 +3,7 @@
 // its text and loses its target; a relative image keeps its place (the renderer shows the
 // missing-image placeholder with its alt text) unless it has no alt text, in which case it goes.
 
-import { FENCE } from './text-lines';
+import { fencedLineIndices } from './text-lines';
 
 /** A target that works from any page: a scheme (https:, mailto:), a protocol-relative URL, or an in-page anchor. */
 export function isPortableUrl(url: string): boolean {
@@ -39,16 +39,9 @@ export function unlinkRelativeTargets(lines: readonly string[]): string[] {
     if (m && !isPortableUrl(m[2] ?? '')) relativeRefs.add((m[1] ?? '').trim().toLowerCase());
   }
   const out: string[] = [];
-  let fence: string | null = null;
-  for (const line of lines) {
-    const m = FENCE.exec(line);
-    if (fence !== null) {
-      out.push(line);
-      if (m && (m[1] ?? '').charAt(0) === fence) fence = null;
-      continue;
-    }
-    if (m) {
-      fence = (m[1] ?? '```').charAt(0);
+  const fenced = fencedLineIndices(lines);
+  for (const [i, line] of lines.entries()) {
+    if (fenced.has(i)) {
       out.push(line);
       continue;
     }
