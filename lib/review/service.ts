@@ -28,10 +28,14 @@ import { randomUUID } from 'node:crypto';
 
 type Tx = Prisma.TransactionClient;
 
-/** A card counts only while it, its lesson and its module are live and no instructor suspended it. */
+/**
+ * A card counts only while it, its lesson and its module are live, no instructor suspended it and it is approved:
+ * the Prisma form of queue-sql.ts's LIVE join (private cards are only ever enrolled for their owner).
+ */
 export const LIVE_CARD: Prisma.CardWhereInput = {
   suspended: false,
   retiredAt: null,
+  approval: 'approved',
   lesson: { retiredAt: null, module: { retiredAt: null } },
 };
 
