@@ -185,6 +185,8 @@ export function seedClassBench(raw: Database.Database, now: Date, courseId: stri
       for (let r = 0; r < 40; r++) log(userId, noiseCardIds[(u * 37 + (r % 50)) % noiseCardIds.length]!, 'review', nowMs - rnd() * 40 * DAY_MS);
       seed.noiseReviews += 40;
     }
+    // As every writer in the app does (stateColumns), and as the migration backfilled.
+    raw.exec(`UPDATE "CardState" SET "lastReviewMs" = CAST(ROUND(unixepoch("lastReview", 'subsec') * 1000) AS REAL) WHERE "lastReview" IS NOT NULL AND "lastReviewMs" IS NULL`);
   })();
   return seed;
 }

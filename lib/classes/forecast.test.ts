@@ -89,6 +89,33 @@ describe('recall forecast per learner × assignment (SQLite)', () => {
     expect(dashboard.rows.every((r) => typeof r.forecast === 'number')).toBe(true);
   }, 60_000);
 
+  it('sums each learner’s own forgetting curve (personal FSRS parameters) the way lib/srs does', async () => {
+    const { default_w } = await import('ts-fsrs');
+    const weights = [...default_w];
+    weights[20] = 0.25; // a flatter curve than the default decay
+    await t.db.user.update({ where: { id: bob }, data: { fsrsWeights: JSON.stringify(weights) } });
+    for (const [i, k] of ['k1', 'k2', 'k3'].entries()) {
+      await setState(ann, k, learnedState(k, 5 + i * 9));
+      await setState(bob, k, learnedState(k, 5 + i * 9));
+    }
+    const dashboard = await classDashboard(t.db, teacher, classId, now);
+    if (!dashboard) throw new Error('no dashboard');
+    const m1 = dashboard.assignments.find((a) => a.title === 'One')!;
+    const { settingsFromUser, USER_SETTINGS_SELECT } = await import('@/lib/review/settings');
+    for (const userId of [ann, bob]) {
+      const row = await t.db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SETTINGS_SELECT });
+      const f = createForecaster(settingsFromUser(row));
+      const states = ['k1', 'k2', 'k3'].map((k, i) => learnedState(k, 5 + i * 9));
+      const expected = f.forecast(states.map((state) => ({ cardId: '', state })), 4, m1.dueAt, now);
+      const got = dashboard.rows.find((r) => r.userId === userId && r.assignmentId === m1.id)!;
+      expect(got.forecast).toBeCloseTo(expected.share, 6);
+      expect(got.forecastIfReviewed).toBeCloseTo(expected.shareIfReviewedNow, 6);
+    }
+    const annRow = dashboard.rows.find((r) => r.userId === ann && r.assignmentId === m1.id)!;
+    const bobRow = dashboard.rows.find((r) => r.userId === bob && r.assignmentId === m1.id)!;
+    expect(bobRow.forecast).not.toBeCloseTo(annRow.forecast!, 3);
+  }, 60_000);
+
   it('gives a learner their own forecasts only, for the classes they are in', async () => {
     await setState(ann, 'k1', learnedState('k1', 2));
     await setState(bob, 'k1', learnedState('k1', 2));

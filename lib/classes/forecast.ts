@@ -1,10 +1,10 @@
 // Recall forecasts per learner × assignment, for the class dashboard and the learner's assignment list:
 // the predicted share of the assignment's live cards recalled at its due time, and that share if the
-// learner did their due reviews now. Two grouped SQL reads (live card counts and learned card states, per
-// module) plus the members' settings; the prediction itself is lib/srs/forecast (pure).
+// learner did their due reviews now. Grouped SQL reads (see loadSums) plus the members' settings; the
+// prediction's rules are lib/srs/forecast (pure).
 import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { createForecaster, type ForecastCard, type RecallForecast } from '@/lib/srs/forecast';
+import { createForecaster, forecastInstant, forgettingCurveParams, type RecallForecast } from '@/lib/srs/forecast';
 import { CARD_STATES, type SrsCardState } from '@/lib/srs/types';
 import { settingsFromUser, USER_SETTINGS_SELECT } from '@/lib/review/settings';
 import { stateName } from '@/lib/review/service';
@@ -27,44 +27,92 @@ export interface ForecastAssignment {
   dueAt: Date | null;
 }
 
-type StateRow = { userId: string; moduleId: string; state: string; due: unknown; stability: number; difficulty: number; lastReview: unknown; leech: unknown };
+type DueRow = { userId: string; moduleId: string; state: string; due: unknown; stability: number; difficulty: number; lastReviewMs: unknown };
+/** Users sharing one forgetting curve; `userIds` null when it is everyone read. */
+type CurveGroup = { decay: number; factor: number; userIds: string[] | null };
+type SumRow = { userId: string; assignmentId: string; learned: bigint | number; recall: number | null };
 
-/** The live cards of these modules (as the dashboard counts them), with the given users' learned states. */
-async function loadCards(db: Db, moduleIds: readonly string[], users: { classId: string } | { userId: string }) {
-  const moduleCard = Prisma.sql`
-    WITH "moduleCard" AS MATERIALIZED (
+const DAY_MS_SQL = 86_400_000;
+
+/**
+ * Three grouped reads over the assignments' modules: the live card count per module; per user × assignment
+ * the learned cards and the sum of their recall at the assignment's instant (the forgetting curve evaluated
+ * in SQL with each user's decay and factor: 5,000 rows of 40,000 card states, not the states themselves);
+ * and the learned cards due now (a few per learner), whose simulated "Good" runs here in lib/srs.
+ * Portable SQL (SQLite and PostgreSQL): power(), CASE instead of MAX/GREATEST, typed VALUES.
+ */
+async function loadSums(
+  db: Db,
+  assignments: readonly { id: string; moduleId: string; atMs: number }[],
+  curves: readonly CurveGroup[],
+  users: { classId: string } | { userId: string },
+  now: Date,
+) {
+  const moduleIds = [...new Set(assignments.map((a) => a.moduleId))];
+  const moduleCard = Prisma.sql`"moduleCard" AS MATERIALIZED (
       SELECT c."id" AS "cardId", l."moduleId" AS "moduleId"
       FROM "Lesson" l
       JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
       WHERE l."moduleId" IN (${Prisma.join(moduleIds)}) AND l."retiredAt" IS NULL
     )`;
-  const learned = Prisma.sql`cs."state" IN (${Prisma.join(LEARNED_STATES)})`;
+  // Only learned cards are read: new and never-enrolled cards count as not recalled anyway.
+  const learned = Prisma.sql`cs."state" IN (${Prisma.join(LEARNED_STATES)}) AND cs."lastReviewMs" IS NOT NULL`;
   const from =
     'classId' in users
       ? Prisma.sql`FROM "ClassMember" cm
         JOIN "CardState" cs ON cs."userId" = cm."userId" AND ${learned}
-        JOIN "moduleCard" mc ON mc."cardId" = cs."cardId"
-        WHERE cm."classId" = ${users.classId}`
+        JOIN "moduleCard" mc ON mc."cardId" = cs."cardId"`
       : Prisma.sql`FROM "CardState" cs
-        JOIN "moduleCard" mc ON mc."cardId" = cs."cardId"
-        WHERE cs."userId" = ${users.userId} AND ${learned}`;
-  const [counts, states] = await Promise.all([
+        JOIN "moduleCard" mc ON mc."cardId" = cs."cardId"`;
+  const fromStates =
+    'classId' in users
+      ? Prisma.sql`FROM "ClassMember" cm JOIN "CardState" cs ON cs."userId" = cm."userId" AND ${learned}`
+      : Prisma.sql`FROM "CardState" cs`;
+  const where = 'classId' in users ? Prisma.sql`cm."classId" = ${users.classId}` : Prisma.sql`cs."userId" = ${users.userId} AND ${learned}`;
+  const atValues = Prisma.join(assignments.map((a) => Prisma.sql`(${a.id}, ${a.moduleId}, CAST(${a.atMs} AS DOUBLE PRECISION))`));
+  const elapsedDays = Prisma.sql`(CASE WHEN ac."ms" > cs."lastReviewMs" THEN (ac."ms" - cs."lastReviewMs") / ${DAY_MS_SQL} ELSE 0 END)`;
+  // One read per distinct curve (nearly always one: the default parameters), its decay and factor constants,
+  // rather than a join on a per-user table of them that SQLite would scan for every card state.
+  const sumsFor = (curve: CurveGroup) => {
+    const decay = Prisma.sql`CAST(${curve.decay} AS DOUBLE PRECISION)`;
+    const factor = Prisma.sql`CAST(${curve.factor} AS DOUBLE PRECISION)`;
+    const only = curve.userIds ? Prisma.sql`AND cs."userId" IN (${Prisma.join(curve.userIds)})` : Prisma.empty;
+    // The assignments' cards with their instant first, then each learned state joined to them by card id:
+    // SQLite then looks each state up once instead of once per assignment.
+    return db.$queryRaw<SumRow[]>`
+      WITH "at" ("assignmentId", "moduleId", "ms") AS MATERIALIZED (VALUES ${atValues}),
+        "atCard" AS MATERIALIZED (
+          SELECT c."id" AS "cardId", at."assignmentId" AS "assignmentId", at."ms" AS "ms"
+          FROM "at"
+          JOIN "Lesson" l ON l."moduleId" = at."moduleId" AND l."retiredAt" IS NULL
+          JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
+        )
+      SELECT cs."userId" AS "userId", ac."assignmentId" AS "assignmentId", COUNT(*) AS learned,
+        SUM(CASE WHEN cs."stability" > 0 THEN power(1 + ${factor} * ${elapsedDays} / cs."stability", ${decay}) ELSE 0 END) AS recall
+      ${fromStates}
+      JOIN "atCard" ac ON ac."cardId" = cs."cardId"
+      WHERE ${where} ${only}
+      GROUP BY cs."userId", ac."assignmentId"`;
+  };
+  const [counts, sums, due] = await Promise.all([
     db.$queryRaw<{ moduleId: string; n: bigint }[]>`
-      ${moduleCard}
+      WITH ${moduleCard}
       SELECT "moduleId", COUNT(*) AS n FROM "moduleCard" GROUP BY "moduleId"`,
-    // Only learned cards are read: new and never-enrolled cards count as not recalled anyway.
-    db.$queryRaw<StateRow[]>`
-      ${moduleCard}
+    Promise.all(curves.map(sumsFor)).then((parts) => parts.flat()),
+    db.$queryRaw<DueRow[]>`
+      WITH ${moduleCard}
       SELECT cs."userId" AS "userId", mc."moduleId" AS "moduleId", cs."state" AS "state", cs."due" AS "due",
-        cs."stability" AS "stability", cs."difficulty" AS "difficulty", cs."lastReview" AS "lastReview", cs."leech" AS "leech"
-      ${from}`,
+        cs."stability" AS "stability", cs."difficulty" AS "difficulty", cs."lastReviewMs" AS "lastReviewMs"
+      ${from}
+      WHERE ${where} AND cs."due" <= ${now} AND cs."leech" = false`,
   ]);
-  return { counts, states };
+  return { counts, sums, due };
 }
 
 /**
  * Forecasts keyed `${userId}|${assignmentId}` for every user given (their settings rows) × assignment.
- * Learners without learned cards get a forecast of 0.
+ * Learners without learned cards get a forecast of 0. The same figures as lib/srs's forecaster over every
+ * card (tested against it), with the curve summed in SQL.
  */
 async function forecastsFor(
   db: Db,
@@ -74,35 +122,56 @@ async function forecastsFor(
 ): Promise<Map<Key, RecallForecast>> {
   const result = new Map<Key, RecallForecast>();
   if (assignments.length === 0) return result;
-  const moduleIds = [...new Set(assignments.map((a) => a.moduleId))];
-  const [people, { counts, states }] = await Promise.all([
-    db.user.findMany({
-      where: 'classId' in users ? { memberships: { some: { classId: users.classId } } } : { id: users.userId },
-      select: { id: true, ...USER_SETTINGS_SELECT },
-    }),
-    loadCards(db, moduleIds, users),
-  ]);
-  const total = new Map(counts.map((c) => [c.moduleId, toNumber(c.n)]));
-  const cardsOf = new Map<Key, ForecastCard[]>();
-  for (const r of states) {
-    const lastReview = toDate(r.lastReview);
-    const due = toDate(r.due);
-    if (!lastReview || !due) continue;
-    const state: SrsCardState = {
-      state: stateName(r.state), due, stability: r.stability, difficulty: r.difficulty, lastReview,
-      // Not read by the forecast; kept so the state is a whole SrsCardState.
-      elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0,
-    };
-    const k = key(r.userId, r.moduleId);
-    let list = cardsOf.get(k);
-    if (!list) cardsOf.set(k, (list = []));
-    list.push({ cardId: '', state, reviewable: !(r.leech === true || r.leech === 1 || r.leech === 1n) });
+  const people = await db.user.findMany({
+    where: 'classId' in users ? { memberships: { some: { classId: users.classId } } } : { id: users.userId },
+    select: { id: true, ...USER_SETTINGS_SELECT },
+  });
+  const settingsOf = new Map(people.map((p) => [p.id, settingsFromUser(p)]));
+  const groups = new Map<string, CurveGroup & { userIds: string[] }>();
+  for (const p of people) {
+    const curve = forgettingCurveParams(settingsOf.get(p.id)!);
+    const id = `${curve.decay}|${curve.factor}`;
+    const group = groups.get(id) ?? { ...curve, userIds: [] };
+    group.userIds.push(p.id);
+    groups.set(id, group);
   }
+  const curves: CurveGroup[] = groups.size === 1 ? [...groups.values()].map((g) => ({ ...g, userIds: null })) : [...groups.values()];
+  const timed = assignments.map((a) => ({ ...a, at: forecastInstant(a.dueAt, now) }));
+  const { counts, sums, due } = await loadSums(db, timed.map((a) => ({ id: a.id, moduleId: a.moduleId, atMs: a.at.getTime() })), curves, users, now);
+  const total = new Map(counts.map((c) => [c.moduleId, toNumber(c.n)]));
+  const sumOf = new Map(sums.map((r) => [key(r.userId, r.assignmentId), { learned: toNumber(r.learned), recall: toNumber(r.recall) }]));
+  const dueOf = new Map<Key, SrsCardState[]>();
+  for (const r of due) {
+    const lastMs = r.lastReviewMs === null || r.lastReviewMs === undefined ? null : toNumber(r.lastReviewMs);
+    const dueAt = toDate(r.due);
+    if (lastMs === null || !dueAt) continue;
+    const k = key(r.userId, r.moduleId);
+    let list = dueOf.get(k);
+    if (!list) dueOf.set(k, (list = []));
+    // Only the fields the forecast reads; the rest keeps the state a whole SrsCardState.
+    list.push({ state: stateName(r.state), due: dueAt, stability: r.stability, difficulty: r.difficulty, lastReview: new Date(lastMs), elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0 });
+  }
+  // Building a forecaster is the costly part; learners with the same settings (time zone included) share one.
+  const forecasters = new Map<string, ReturnType<typeof createForecaster>>();
   for (const person of people) {
-    const forecaster = createForecaster(settingsFromUser(person));
-    for (const a of assignments) {
-      const cards = cardsOf.get(key(person.id, a.moduleId)) ?? [];
-      result.set(key(person.id, a.id), forecaster.forecast(cards, Math.max(total.get(a.moduleId) ?? 0, cards.length), a.dueAt, now));
+    const settings = settingsOf.get(person.id)!;
+    const id = JSON.stringify(settings);
+    let forecaster = forecasters.get(id);
+    if (!forecaster) forecasters.set(id, (forecaster = createForecaster(settings)));
+    for (const a of timed) {
+      const sum = sumOf.get(key(person.id, a.id)) ?? { learned: 0, recall: 0 };
+      const cards = Math.max(total.get(a.moduleId) ?? 0, sum.learned);
+      const dueCards = dueOf.get(key(person.id, a.moduleId)) ?? [];
+      let after = sum.recall;
+      for (const state of dueCards) after += forecaster.recallAfterGood(state, now, a.at) - forecaster.recallAt(state, a.at);
+      result.set(key(person.id, a.id), {
+        at: a.at,
+        cards,
+        learned: sum.learned,
+        share: cards === 0 ? 0 : sum.recall / cards,
+        dueNow: dueCards.length,
+        shareIfReviewedNow: cards === 0 ? 0 : after / cards,
+      });
     }
   }
   return result;

@@ -4,6 +4,8 @@
 // not recalled; the forecast assumes no other review happens before the instant.
 import { forgettingCurveFor, goodStabilityCalculator } from './fsrs-adapter';
 
+export { forgettingCurveParams } from './fsrs-adapter';
+
 const DAY_MS = 86_400_000;
 import type { LearnerSrsSettings } from './settings';
 import type { SrsCardState } from './types';

@@ -258,10 +258,18 @@ const S_MAX = 36_500;
  * Same formula and rounding as ts-fsrs `forgetting_curve` (unit-tested against it).
  */
 export function forgettingCurveFor(settings: LearnerSrsSettings): (elapsedDays: number, stability: number) => number {
+  const { decay, factor } = forgettingCurveParams(settings);
+  return (elapsedDays, stability) => round8(Math.pow(1 + (factor * elapsedDays) / stability, decay));
+}
+
+/**
+ * The two numbers of the learner's forgetting curve R(t, S) = (1 + factor · t / S)^decay, for code that
+ * evaluates it elsewhere (the class forecast sums it in SQL).
+ */
+export function forgettingCurveParams(settings: LearnerSrsSettings): { decay: number; factor: number } {
   const w = new FSRSAlgorithm(toFsrsParameters(settings)).parameters.w;
   const decay = -(w[20] ?? 0.5);
-  const factor = round8(Math.exp(Math.log(0.9) / decay) - 1);
-  return (elapsedDays, stability) => round8(Math.pow(1 + (factor * elapsedDays) / stability, decay));
+  return { decay, factor: round8(Math.exp(Math.log(0.9) / decay) - 1) };
 }
 
 /**
