@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { ownCourse, syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
-import { DEFAULT_SRS_SETTINGS, gradeCard, newCardState, Rating, type SrsCardState } from '@/lib/srs';
+import { DEFAULT_SRS_SETTINGS, DEFAULT_WEIGHTS, gradeCard, newCardState, Rating, type SrsCardState } from '@/lib/srs';
 import { createForecaster } from '@/lib/srs/forecast';
 import { stateColumns } from '@/lib/review/service';
 import { assignModule, createClass, joinClass } from './service';
@@ -90,8 +90,7 @@ describe('recall forecast per learner × assignment (SQLite)', () => {
   }, 60_000);
 
   it('sums each learner’s own forgetting curve (personal FSRS parameters) the way lib/srs does', async () => {
-    const { default_w } = await import('ts-fsrs');
-    const weights = [...default_w];
+    const weights = [...DEFAULT_WEIGHTS];
     weights[20] = 0.25; // a flatter curve than the default decay
     await t.db.user.update({ where: { id: bob }, data: { fsrsWeights: JSON.stringify(weights) } });
     for (const [i, k] of ['k1', 'k2', 'k3'].entries()) {
