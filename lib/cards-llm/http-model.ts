@@ -24,6 +24,9 @@ function causeCode(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Errors that mean no connection could be made at all (as opposed to one that broke off). */
+const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function isTimeout(e: unknown): boolean {
   return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 }
@@ -46,14 +49,16 @@ export function createHttpCardModel(config: HttpCardModelConfig, deps: { fetch?:
         });
       } catch (e) {
         if (isTimeout(e)) throw new CardModelError('timeout', `LLM server ${endpoint} did not answer within ${seconds} (CARDS_LLM_TIMEOUT_MS)`);
-        throw new CardModelError('unreachable', `LLM server ${endpoint} is unreachable (${causeCode(e)}); is it running, and is CARDS_LLM_URL right?`);
+        const code = causeCode(e);
+        if (NO_CONNECTION.has(code)) throw new CardModelError('unreachable', `LLM server ${endpoint} is unreachable (${code}); is it running, and is CARDS_LLM_URL right?`);
+        throw new CardModelError('connection', `LLM server ${endpoint} closed the connection without an answer (${code})`);
       }
       let body: string;
       try {
         body = await res.text();
       } catch (e) {
         if (isTimeout(e)) throw new CardModelError('timeout', `LLM server ${endpoint} did not finish its answer within ${seconds} (CARDS_LLM_TIMEOUT_MS)`);
-        throw new CardModelError('unreachable', `LLM server ${endpoint} broke off its answer (${causeCode(e)})`);
+        throw new CardModelError('connection', `LLM server ${endpoint} broke off its answer (${causeCode(e)})`);
       }
       if (!res.ok) {
         const hint = res.status === 404 ? ' (does CARDS_LLM_URL end with /v1, and is CARDS_LLM_MODEL installed?)' : res.status === 401 || res.status === 403 ? ' (check CARDS_LLM_KEY)' : '';

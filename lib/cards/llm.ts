@@ -273,7 +273,8 @@ export function validateLlmCards(
   return { cards, dropped };
 }
 
-export type CardModelErrorKind = 'unreachable' | 'timeout' | 'http';
+/** `unreachable`: no connection could be made (later lessons are not sent); `connection`: it broke off. */
+export type CardModelErrorKind = 'unreachable' | 'connection' | 'timeout' | 'http';
 
 /** A failed model call, with a message that says what to check. */
 export class CardModelError extends Error {
