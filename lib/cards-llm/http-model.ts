@@ -24,8 +24,9 @@ function causeCode(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Errors that mean no connection could be made at all (as opposed to one that broke off). */
-const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Errors of a connection that was made and then broke off; anything else (refused, no such host, a port fetch
+ * refuses to use) means the server cannot be reached at all. */
+const BROKE_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'other side closed']);
 
 function isTimeout(e: unknown): boolean {
   return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
@@ -50,8 +51,8 @@ export function createHttpCardModel(config: HttpCardModelConfig, deps: { fetch?:
       } catch (e) {
         if (isTimeout(e)) throw new CardModelError('timeout', `LLM server ${endpoint} did not answer within ${seconds} (CARDS_LLM_TIMEOUT_MS)`);
         const code = causeCode(e);
-        if (NO_CONNECTION.has(code)) throw new CardModelError('unreachable', `LLM server ${endpoint} is unreachable (${code}); is it running, and is CARDS_LLM_URL right?`);
-        throw new CardModelError('connection', `LLM server ${endpoint} closed the connection without an answer (${code})`);
+        if (BROKE_OFF.has(code)) throw new CardModelError('connection', `LLM server ${endpoint} closed the connection without an answer (${code})`);
+        throw new CardModelError('unreachable', `LLM server ${endpoint} is unreachable (${code}); is it running, and is CARDS_LLM_URL right?`);
       }
       let body: string;
       try {

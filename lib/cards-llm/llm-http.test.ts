@@ -144,8 +144,17 @@ describe('LLM cards over HTTP (fake OpenAI-compatible server)', () => {
     const { cards, lessons, lines } = await run(url);
     expect(lessons.map((l) => l.via)).toEqual(['rules', 'rules']);
     expect(lines[0]).toMatch(/LLM server http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions is unreachable \(ECONNREFUSED\); is it running, and is CARDS_LLM_URL right\?/);
-    expect(lines[1]).toMatch(/\(not asked\)$/);
+    expect(lines[1]).toMatch(/not sent, the LLM server is unreachable \(see above\)$/);
     expect(cards.map((c) => c.key)).toEqual(generateCourseCards(course).map((c) => c.key));
+  });
+});
+
+describe('createHttpCardModel errors', () => {
+  it('calls a port fetch refuses to use unreachable, so later lessons are not sent', async () => {
+    const model = createHttpCardModel({ url: 'http://127.0.0.1:9/v1/', model: 'm', timeoutMs: 2000 });
+    const error = await model.complete({} as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CardModelError);
+    expect(error).toMatchObject({ kind: 'unreachable', message: 'LLM server http://127.0.0.1:9/v1/chat/completions is unreachable (bad port); is it running, and is CARDS_LLM_URL right?' });
   });
 });
 

@@ -389,7 +389,7 @@ export async function generateCourseCardsWithLlm(course: Course, options: LlmCou
           }
         } catch (e) {
           problem = message(e);
-          if (e instanceof CardModelError && e.kind === 'unreachable') unreachable = `${problem} (not asked)`;
+          if (e instanceof CardModelError && e.kind === 'unreachable') unreachable = 'not sent, the LLM server is unreachable (see above)';
         }
       }
     }
