@@ -180,8 +180,15 @@ describe('generateCourseCardsWithLlm', () => {
 
   it('uses rule cards when no returned card passes the checks', async () => {
     const model = scriptedModel([completion([{ ...ALEXNET, back: 'GoogLeNet' }]), completion([backprop])]);
-    const result = await generateCourseCardsWithLlm(course, { model, cache: memoryCache(), ruleCards });
-    expect(result.lessons[0]).toMatchObject({ via: 'rules', dropped: { ungrounded: 1 }, problem: expect.stringMatching(/no card of the model passed/) });
-    expect(formatLessonProgress(result.lessons[0]!)).toBe('[1/2] mod/history: 1 cards (1 dropped: ungrounded 1) rules — LLM failed, rule-based cards: no card of the model passed the checks');
+    const cache = memoryCache();
+    const result = await generateCourseCardsWithLlm(course, { model, cache, ruleCards });
+    expect(result.lessons[0]).toMatchObject({ via: 'rules', dropped: { ungrounded: 1 }, problem: 'no LLM card passed the checks, rule-based cards' });
+    expect(formatLessonProgress(result.lessons[0]!)).toBe('[1/2] mod/history: 1 cards (1 dropped: ungrounded 1) rules — no LLM card passed the checks, rule-based cards');
+    // the answer was valid JSON, so it is cached: the next run does not ask again and says why it uses rules
+    const again = await generateCourseCardsWithLlm(course, { model: scriptedModel([]), cache, ruleCards });
+    expect(again.lessons.map((l) => [l.via, l.problem])).toEqual([
+      ['rules', 'no LLM card passed the checks (cached answer), rule-based cards'],
+      ['cached', undefined],
+    ]);
   });
 });

@@ -401,10 +401,11 @@ export async function generateCourseCardsWithLlm(course: Course, options: LlmCou
       dropped = validated.dropped;
     }
     if (!items || lessonCards.length === 0) {
-      if (items) problem = 'no card of the model passed the checks';
+      problem = items
+        ? `no LLM card passed the checks${via === 'cached' ? ' (cached answer)' : ''}, rule-based cards`
+        : `LLM failed, rule-based cards: ${problem ?? 'no answer'}`;
       via = 'rules';
       lessonCards = rulesFor(lesson.key);
-      problem = `LLM failed, rule-based cards: ${problem ?? 'no answer'}`;
     }
     cards.push(...lessonCards);
     const p: LessonProgress = { index: i + 1, total: lessons.length, lessonKey: lesson.key, cards: lessonCards.length, dropped, via, ...(problem ? { problem } : {}) };
