@@ -33,9 +33,21 @@ const schema = z
     GOOGLE_SECRET: optionalText,
     EMAIL_SERVER: optionalText,
     EMAIL_FROM: optionalText,
-    LLM_BASE_URL: optionalText,
-    LLM_API_KEY: optionalText,
-    LLM_MODEL: optionalText,
+    /** Optional LLM card generation (off unless set): an OpenAI-compatible base URL, e.g. http://localhost:11434/v1. */
+    CARDS_LLM_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://localhost:11434/v1' }).optional()),
+    CARDS_LLM_MODEL: optionalText,
+    CARDS_LLM_KEY: optionalText,
+    CARDS_LLM_TIMEOUT_MS: optionalText
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(
+        z
+          .number({ error: 'must be a number of milliseconds' })
+          .int('must be a whole number of milliseconds')
+          .min(1000, 'must be at least 1000 (ms)')
+          .max(3_600_000, 'must be at most 3600000 (ms)')
+          .default(120_000),
+      ),
+    CARDS_LLM_CACHE_DIR: optionalText.transform((v) => v ?? '.cache/cards-llm'),
   })
   .superRefine((e, ctx) => {
     const pairs: [keyof typeof e, keyof typeof e][] = [
@@ -43,6 +55,9 @@ const schema = z
       ['GOOGLE_ID', 'GOOGLE_SECRET'],
       ['EMAIL_SERVER', 'EMAIL_FROM'],
     ];
+    if (Boolean(e.CARDS_LLM_URL) !== Boolean(e.CARDS_LLM_MODEL)) {
+      ctx.addIssue({ code: 'custom', path: [e.CARDS_LLM_URL ? 'CARDS_LLM_MODEL' : 'CARDS_LLM_URL'], message: 'set both CARDS_LLM_URL and CARDS_LLM_MODEL, or neither' });
+    }
     for (const [a, b] of pairs) {
       if (Boolean(e[a]) !== Boolean(e[b])) {
         ctx.addIssue({ code: 'custom', path: [e[a] ? b : a], message: `set both ${a} and ${b}, or neither` });
@@ -76,6 +91,26 @@ export function authSecret(): string {
     throw new Error('NEXTAUTH_SECRET is not set. Run `npm run setup` (writes .env.local) or set it in the environment.');
   }
   return secret;
+}
+
+export interface CardsLlmConfig {
+  url: string;
+  model: string;
+  key?: string;
+  timeoutMs: number;
+  cacheDir: string;
+}
+
+/** The LLM card generator's settings, or null when it is off (the default: CARDS_LLM_URL unset). */
+export function cardsLlmConfig(e: Env = env()): CardsLlmConfig | null {
+  if (!e.CARDS_LLM_URL || !e.CARDS_LLM_MODEL) return null;
+  return {
+    url: e.CARDS_LLM_URL,
+    model: e.CARDS_LLM_MODEL,
+    ...(e.CARDS_LLM_KEY ? { key: e.CARDS_LLM_KEY } : {}),
+    timeoutMs: e.CARDS_LLM_TIMEOUT_MS,
+    cacheDir: e.CARDS_LLM_CACHE_DIR,
+  };
 }
 
 /** Absolute path of the SQLite file named by DATABASE_URL. */

@@ -17,13 +17,14 @@ export type FolderSyncResult =
 export async function syncContentFolder(
   db: Db,
   dir: string,
-  generate: (course: Course) => GeneratedCard[],
+  /** Rule-based (sync) or LLM-backed (async) card generation. */
+  generate: (course: Course) => GeneratedCard[] | Promise<GeneratedCard[]>,
   now = new Date(),
 ): Promise<FolderSyncResult> {
   const started = performance.now();
   const { course, issues } = await loadCourse(dir);
   if (issues.some((i) => i.level === 'error')) return { ok: false, issues };
-  const cards = generate(course);
+  const cards = await generate(course);
   const report = await syncCourse(db, course, cards, now);
   return {
     ok: true,
