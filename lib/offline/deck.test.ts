@@ -43,6 +43,8 @@ describe('the offline deck', () => {
     const d = deck([card('a')]);
     const graded = gradeLocally(d, 'a', 3, at(1))!;
     expect(restoreCard(graded.deck, graded.before)).toEqual(d);
+    const two = deck([card('a'), card('b')]);
+    expect(localSnapshot(two, T0, true, 'b').card?.id).toBe('b');
     expect(gradeLocally(d, 'missing', 3, at(1))).toBeNull();
   });
 });

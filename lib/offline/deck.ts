@@ -58,9 +58,10 @@ export function fromStored(s: StoredCardState): SrsCardState {
 
 /**
  * What to show now from the stored deck. New cards in the deck are already within today's limit (the server
- * cut the list), so none count as introduced here. `canUndo` says whether a queued grade can be undone.
+ * cut the list), so none count as introduced here. `canUndo` says whether a queued grade can be undone;
+ * `preferCardId` (an undone card) is shown first when it is due.
  */
-export function localSnapshot(deck: OfflineDeck, now: Date, canUndo: boolean): LocalSnapshot {
+export function localSnapshot(deck: OfflineDeck, now: Date, canUndo: boolean, preferCardId?: string): LocalSnapshot {
   const byId = new Map(deck.cards.map((c) => [c.id, c]));
   const queue = buildQueue({
     cards: deck.cards.map((c, i) => ({ id: c.id, state: fromStored(c.state), suspended: false, retired: false, order: i })),
@@ -68,7 +69,9 @@ export function localSnapshot(deck: OfflineDeck, now: Date, canUndo: boolean): L
     settings: deck.settings,
     newIntroducedToday: 0,
   });
-  const first = queue.items[0];
+  // An undone card comes back at once, as on the server.
+  const preferred = preferCardId ? queue.items.find((i) => i.id === preferCardId) : undefined;
+  const first = preferred ?? queue.items[0];
   const card = first ? byId.get(first.id) : undefined;
   return {
     counts: queue.counts,
