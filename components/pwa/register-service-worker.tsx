@@ -11,6 +11,7 @@ export function RegisterServiceWorker() {
       if (event.data?.type === 'review-kept') document.documentElement.dataset.offlineReady = 'true';
     };
     navigator.serviceWorker.addEventListener('message', onMessage);
+    navigator.serviceWorker.startMessages();
     navigator.serviceWorker
       .register('/sw.js', { scope: '/' })
       .then(() => navigator.serviceWorker.ready)
