@@ -1,9 +1,15 @@
 'use client';
 // The review screen: front → reveal (Space/Enter) → grade 1–4 → next card without a page load; U or Ctrl+Z undoes.
+// Offline (or while grades made offline wait), it goes on from the copy of today's reviews kept in IndexedDB,
+// schedules with lib/srs in the browser and queues each grade; back online it sends them in order.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { gradeReview, refreshReview, undoReview } from '@/lib/actions/review';
+import { loadOfflineDeck, syncOfflineGrades } from '@/lib/actions/offline';
 import type { ReviewSnapshot } from '@/lib/review/service';
+import { gradeLocally, localSnapshot, restoreCard, type OfflineDeck } from '@/lib/offline/deck';
+import { acknowledge, enqueue, nextBatch, pendingFor, undoLastQueued, type QueuedGrade } from '@/lib/offline/queue';
+import { deleteGrades, offlineStorageAvailable, readDeck, readGrades, writeDeck, writeGrade } from './offline-storage';
 import { CardBack, CardFront } from './card-face';
 import { FlagCard } from './flag-card';
 
@@ -20,7 +26,12 @@ function newClientId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
-export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
+/** Online grades between two fresh copies of the offline deck (each grade is also applied to the copy locally). */
+const DECK_REFRESH_EVERY = 25;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function ReviewSession({ initial, userId }: { initial: ReviewSnapshot; userId: string }) {
   const [snap, setSnap] = useState(initial);
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,6 +40,137 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
   const shown = useRef<{ key: string; at: number } | null>(null);
   const clientIds = useRef(new Map<string, string>());
   const revealButton = useRef<HTMLButtonElement>(null);
+  // Offline review: the deck kept on this device, every grade waiting on it (any account's) and the network state.
+  const deck = useRef<OfflineDeck | null>(null);
+  const queueRef = useRef<QueuedGrade[]>([]);
+  const [queue, setQueueState] = useState<QueuedGrade[]>([]);
+  const [offline, setOffline] = useState(false);
+  const offlineRef = useRef(false);
+  const [signInNeeded, setSignInNeeded] = useState(false);
+  const syncing = useRef(false);
+  const onlineGrades = useRef(0);
+  const [deckSaved, setDeckSaved] = useState(false);
+
+  const waiting = queue.filter((g) => g.userId === userId).length;
+  const held = queue.length - waiting;
+  const setQueue = useCallback((q: QueuedGrade[]) => {
+    queueRef.current = q;
+    setQueueState(q);
+  }, []);
+  const hasMine = useCallback(() => queueRef.current.some((g) => g.userId === userId), [userId]);
+  const showLocal = useCallback(
+    (preferCardId?: string) => {
+      if (deck.current) setSnap(localSnapshot(deck.current, new Date(), queueRef.current.some((g) => g.userId === userId), preferCardId));
+    },
+    [userId],
+  );
+  const goOffline = useCallback(() => {
+    offlineRef.current = true;
+    setOffline(true);
+    showLocal();
+  }, [showLocal]);
+
+  /** A fresh copy of today's reviews, only when nothing waits (the server's copy would not include those grades). */
+  const refreshDeck = useCallback(async () => {
+    if (!offlineStorageAvailable() || queueRef.current.some((g) => g.userId === userId)) return;
+    try {
+      const res = await loadOfflineDeck();
+      if (res.ok && res.deck.userId === userId) {
+        deck.current = res.deck;
+        await writeDeck(res.deck);
+        setDeckSaved(true);
+      }
+    } catch {
+      // Offline or the server is away: keep the copy we have.
+    }
+  }, [userId]);
+
+  /** Sends this learner's waiting grades in order, batch by batch; each is removed only once the server answered. */
+  const sync = useCallback(async () => {
+    if (syncing.current || offlineRef.current || !offlineStorageAvailable()) return;
+    syncing.current = true;
+    let sent = 0;
+    let clamped = 0;
+    let dropped = 0;
+    const merged: string[] = [];
+    let all = await readGrades().catch(() => queueRef.current);
+    try {
+      for (let batch = nextBatch(all, userId); batch; batch = nextBatch(all, userId)) {
+        let res;
+        try {
+          res = await syncOfflineGrades(batch);
+        } catch {
+          goOffline();
+          return;
+        }
+        if (!res.ok) {
+          if (res.code === 'signed_out') setSignInNeeded(true);
+          else setMessage({ kind: 'error', text: res.error });
+          return;
+        }
+        setSignInNeeded(false);
+        const fronts = new Map(all.map((g) => [g.clientId, g.before.front]));
+        for (const o of res.outcomes) {
+          if (o.status === 'recorded' || o.status === 'merged') sent++;
+          if (o.status === 'merged') merged.push(fronts.get(o.clientId) ?? o.cardId);
+          if (o.status === 'not_found') dropped++;
+          if (o.clamped) clamped++;
+        }
+        const done = res.outcomes.map((o) => o.clientId);
+        await deleteGrades(done);
+        all = acknowledge(all, done);
+        setQueue(all);
+        if (done.length === 0) break;
+      }
+      setQueue(all);
+      if (sent + dropped > 0) {
+        const parts = [`Sent ${plural(sent, 'grade')} made offline.`];
+        if (merged.length > 0) parts.push(`Merged in time order with reviews from another device: ${merged.map((f) => `“${f.slice(0, 60)}”`).join(', ')}.`);
+        if (clamped > 0) parts.push(`${plural(clamped, 'review time')} moved to fit between the card's last review and now.`);
+        if (dropped > 0) parts.push(`${plural(dropped, 'card')} left your reviews meanwhile; those grades were not recorded.`);
+        setMessage({ kind: 'info', text: parts.join(' ') });
+      }
+      const fresh = await refreshReview();
+      if (fresh.ok) setSnap(fresh.snapshot);
+      if (pendingFor(all, userId).length === 0) await refreshDeck();
+    } catch {
+      setMessage({ kind: 'error', text: 'Could not send the waiting grades yet; they stay on this device.' });
+    } finally {
+      syncing.current = false;
+    }
+  }, [userId, goOffline, setQueue, refreshDeck]);
+
+  // On start: read what this device keeps; offline, go on from it; online, send what waits or refresh the copy.
+  useEffect(() => {
+    if (!offlineStorageAvailable()) return;
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [all, stored] = await Promise.all([readGrades(), readDeck(userId)]);
+        if (cancelled) return;
+        deck.current = stored;
+        setQueue(all);
+        if (!navigator.onLine) goOffline();
+        else if (pendingFor(all, userId).length > 0) await sync();
+        else await refreshDeck();
+      } catch {
+        // No IndexedDB (private mode): review works online only.
+      }
+    })();
+    const onOnline = () => {
+      offlineRef.current = false;
+      setOffline(false);
+      void sync();
+    };
+    const onOffline = () => goOffline();
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    };
+  }, [userId, goOffline, sync, refreshDeck, setQueue]);
 
   const card = snap.card;
   const cardKey = card ? `${card.id}:${card.version}` : 'none';
@@ -56,49 +198,137 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
     if (card || !snap.nextLearningDue) return;
     const wait = Math.max(1000, new Date(snap.nextLearningDue).getTime() - Date.now() + 500);
     const timer = setTimeout(async () => {
-      const res = await refreshReview();
-      if (res.ok) setSnap(res.snapshot);
+      if (offlineRef.current || hasMine()) {
+        showLocal();
+        return;
+      }
+      try {
+        const res = await refreshReview();
+        if (res.ok) setSnap(res.snapshot);
+      } catch {
+        goOffline();
+      }
     }, Math.min(wait, 2_147_000_000));
     return () => clearTimeout(timer);
-  }, [card, snap.nextLearningDue]);
+  }, [card, snap.nextLearningDue, hasMine, showLocal, goOffline]);
+
+  /** Grades the shown card on this device and queues the grade; false when the card is not kept here. */
+  const gradeQueued = useCallback(
+    async (cardId: string, rating: Rating, clientId: string, durationMs: number): Promise<boolean> => {
+      const d = deck.current;
+      const now = new Date();
+      const local = d ? gradeLocally(d, cardId, rating, now) : null;
+      if (!local) return false;
+      const q = enqueue(queueRef.current, {
+        clientId, userId, cardId, version: local.version, lastReviewShown: local.before.state.lastReview,
+        rating, reviewedAt: now.toISOString(), durationMs, before: local.before,
+      });
+      const added = q.find((g) => g.clientId === clientId);
+      if (added) await writeGrade(added);
+      await writeDeck(local.deck);
+      deck.current = local.deck;
+      setQueue(q);
+      setSnap(localSnapshot(local.deck, now, true));
+      return true;
+    },
+    [userId, setQueue],
+  );
+
 
   const grade = useCallback(
     async (rating: Rating) => {
       if (!card || !revealed || pending) return;
       setPending(true);
       const durationMs = shown.current?.key === cardKey ? Date.now() - shown.current.at : 0;
+      const clientId = clientIdFor(cardKey);
+      const counted = () => setSession((s) => ({ reviewed: s.reviewed + 1, again: s.again + (rating === 1 ? 1 : 0), elapsedMs: s.elapsedMs + durationMs }));
+      // Offline, or grades made offline still wait: this one queues behind them so the server gets them in order.
+      const queueIt = async () => {
+        if (await gradeQueued(card.id, rating, clientId, durationMs)) {
+          counted();
+          setMessage(null);
+          if (!offlineRef.current) void sync();
+        } else {
+          setMessage({ kind: 'error', text: 'This card is not saved on this device for offline review. Reconnect to grade it.' });
+        }
+      };
       try {
-        const res = await gradeReview({ cardId: card.id, rating, clientId: clientIdFor(cardKey), version: card.version, durationMs });
+        if (offlineRef.current || hasMine()) {
+          await queueIt();
+          return;
+        }
+        let res;
+        try {
+          res = await gradeReview({ cardId: card.id, rating, clientId, version: card.version, durationMs });
+        } catch {
+          // The network dropped: the same clientId queued means the grade counts once even if it did reach the server.
+          goOffline();
+          await queueIt();
+          return;
+        }
         if (res.snapshot) setSnap(res.snapshot);
         if (res.ok) {
-          setSession((s) => ({ reviewed: s.reviewed + 1, again: s.again + (rating === 1 ? 1 : 0), elapsedMs: s.elapsedMs + durationMs }));
+          counted();
           setMessage(res.notice ? { kind: 'info', text: res.notice } : null);
+          if (deck.current) {
+            const local = gradeLocally(deck.current, card.id, rating, new Date());
+            if (local) {
+              deck.current = local.deck;
+              void writeDeck(local.deck).catch(() => undefined);
+            }
+          }
+          if (++onlineGrades.current % DECK_REFRESH_EVERY === 0) void refreshDeck();
         } else {
           setMessage({ kind: 'error', text: res.error });
         }
       } catch {
-        setMessage({ kind: 'error', text: 'Could not save your grade (network?). Press the grade again to retry.' });
+        setMessage({ kind: 'error', text: 'Could not save your grade on this device. Press the grade again to retry.' });
       } finally {
         setPending(false);
       }
     },
-    [card, cardKey, revealed, pending],
+    [card, cardKey, revealed, pending, gradeQueued, hasMine, goOffline, sync, refreshDeck],
   );
 
+  const canUndo = waiting > 0 || (!offline && snap.canUndo);
+
   const undo = useCallback(async () => {
-    if (pending || !snap.canUndo) return;
+    if (pending || !canUndo) return;
     setPending(true);
     try {
+      // A grade still waiting on this device is undone here; the server never hears of it.
+      if (hasMine()) {
+        if (syncing.current) {
+          setMessage({ kind: 'info', text: 'Sending your waiting grades; try undo again in a moment.' });
+          return;
+        }
+        const r = undoLastQueued(queueRef.current, userId);
+        if (r && deck.current) {
+          await deleteGrades([r.undone.clientId]);
+          deck.current = restoreCard(deck.current, r.undone.before);
+          await writeDeck(deck.current);
+          setQueue(r.queue);
+          setSnap(localSnapshot(deck.current, new Date(), r.queue.some((g) => g.userId === userId), r.undone.cardId));
+          setSession((s) => ({ ...s, reviewed: Math.max(0, s.reviewed - 1) }));
+          setMessage({ kind: 'info', text: 'Last grade undone.' });
+        }
+        return;
+      }
+      if (offlineRef.current) {
+        setMessage({ kind: 'error', text: 'Grades sent before going offline can be undone once you are back online.' });
+        return;
+      }
       const res = await undoReview();
       if (res.snapshot) setSnap(res.snapshot);
       if (res.ok) setSession((s) => ({ ...s, reviewed: Math.max(0, s.reviewed - 1) }));
       setMessage(res.ok ? { kind: 'info', text: res.notice ?? 'Undone.' } : { kind: 'error', text: res.error });
+      if (res.ok) void refreshDeck();
     } catch {
       setMessage({ kind: 'error', text: 'Could not undo (network?). Try again.' });
     } finally {
       setPending(false);
     }
-  }, [pending, snap.canUndo]);
+  }, [pending, canUndo, hasMine, userId, setQueue, refreshDeck]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -149,9 +379,26 @@ export function ReviewSession({ initial }: { initial: ReviewSnapshot }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         {counts}
-        <button type="button" className="btn-ghost text-sm" onClick={() => void undo()} disabled={!snap.canUndo || pending} aria-keyshortcuts="U Control+Z">
+        <button type="button" className="btn-ghost text-sm" onClick={() => void undo()} disabled={!canUndo || pending} aria-keyshortcuts="U Control+Z">
           ↶ Undo <kbd className="text-xs text-muted">U</kbd>
         </button>
+      </div>
+      <div role="status" aria-live="polite" data-testid="offline-status" data-deck-saved={deckSaved ? 'true' : undefined}>
+        {(offline || waiting > 0 || held > 0) && (
+          <p className="rounded-lg border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
+            {offline
+              ? `Offline — ${plural(waiting, 'grade')} waiting`
+              : signInNeeded
+                ? `${plural(waiting, 'grade')} waiting — sign in again to send them. `
+                : waiting > 0
+                  ? `${plural(waiting, 'grade')} waiting — sending…`
+                  : ''}
+            {signInNeeded && !offline && (
+              <Link className="link" href="/signin?callbackUrl=%2Freview">Sign in</Link>
+            )}
+            {held > 0 && ` ${plural(held, 'grade')} made under another account stay on this device until that account signs in here.`}
+          </p>
+        )}
       </div>
       <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.kind === 'error' ? 'text-danger' : 'text-muted'}`}>
         {message?.text ?? ''}

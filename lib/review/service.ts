@@ -79,9 +79,9 @@ export function stateColumns(s: SrsCardState) {
   };
 }
 
-type LogRow = Omit<StateRow, 'reps' | 'lapses'> & { rating: number; review: Date; lastElapsedDays: number };
+export type LogRow = Omit<StateRow, 'reps' | 'lapses'> & { rating: number; review: Date; lastElapsedDays: number };
 
-function toSrsLog(row: LogRow): SrsReviewLog {
+export function toSrsLog(row: LogRow): SrsReviewLog {
   return {
     rating: isRating(row.rating) ? row.rating : 1,
     state: stateName(row.state),
@@ -273,9 +273,18 @@ const SQL = {
 const maybeTime = (d: Date | null) => (d === null ? null : sqlTime(d));
 
 /** Sets a card's state (and bumps its version) if it is still at `version`; the number of rows changed. */
-function writeState(h: Handle, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): number {
+export function writeState(h: Handle, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): number {
   const c = stateColumns(s);
   return statement(h, SQL.update).run(c.state, sqlTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, maybeTime(c.lastReview), c.lastReviewMs, leech ? 1 : 0, userId, cardId, version).changes;
+}
+
+/** Writes one review log entry (inside a write transaction). */
+export function insertLog(h: Handle, userId: string, cardId: string, clientId: string, log: SrsReviewLog, durationMs: number): void {
+  statement(h, SQL.insertLog).run(
+    randomUUID(), userId, cardId, clientId, log.rating, log.state, sqlTime(log.due), maybeTime(log.lastReview),
+    log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review),
+    Math.max(0, Math.min(Math.round(durationMs), 3_600_000)),
+  );
 }
 
 /**
@@ -285,7 +294,7 @@ function writeState(h: Handle, userId: string, cardId: string, version: number, 
  * without blocking the event loop (the connection's own busy wait would stall every request of this process,
  * including a Prisma transaction that holds the lock here) and tries again.
  */
-async function writeTransaction<T>(db: Db, work: (h: Handle) => T): Promise<T> {
+export async function writeTransaction<T>(db: Db, work: (h: Handle) => T): Promise<T> {
   const h = handleFor(db);
   const deadline = Date.now() + 5_000;
   for (let attempt = 0; ; attempt++) {
@@ -313,12 +322,7 @@ export async function gradeForUser(db: Db, userId: string, input: GradeInput, no
       if (row.version !== input.version) return STALE;
       const result = gradeCard(row.state, input.rating, now, s, input.cardId);
       if (writeState(h, userId, input.cardId, input.version, result.state, result.becameLeech) !== 1) return STALE;
-      const log = result.log;
-      statement(h, SQL.insertLog).run(
-        randomUUID(), userId, input.cardId, input.clientId, log.rating, log.state, sqlTime(log.due), maybeTime(log.lastReview),
-        log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review),
-        Math.max(0, Math.min(Math.round(input.durationMs), 3_600_000)),
-      );
+      insertLog(h, userId, input.cardId, input.clientId, result.log, input.durationMs);
       return { ok: true, becameLeech: result.becameLeech };
     });
   } catch (e) {

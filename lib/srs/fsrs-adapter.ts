@@ -17,7 +17,8 @@ import {
   type StepUnit,
 } from 'ts-fsrs';
 import { dayKey, daysBetweenKeys, learnerDaysBetween } from './days';
-import { STEP_PATTERN, type LearnerSrsSettings } from './settings';
+import type { LearnerSrsSettings } from './settings';
+import { STEP_PATTERN } from './steps';
 import { SrsError, type Rating, type SrsCardState, type SrsReviewLog, type SrsStateName } from './types';
 
 const DAY_MS = 86_400_000;

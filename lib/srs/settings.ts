@@ -2,8 +2,9 @@
 // Parse once at the boundary; everything else in lib/srs takes the parsed `LearnerSrsSettings`.
 import { z } from 'zod';
 
-/** A (re)learning step: a positive whole number of minutes, hours or days, e.g. "1m", "10m", "1h", "1d". */
-export const STEP_PATTERN = /^[1-9]\d{0,5}[mhd]$/;
+import { STEP_PATTERN } from './steps';
+
+export { STEP_PATTERN };
 
 /**
  * Accepted personal weight vector lengths: FSRS-6 (what ts-fsrs 5 and the optimiser binding produce).

@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { reviewSnapshot } from '@/lib/review/service';
 import { ReviewSession } from '@/components/review/review-session';
+import { RegisterServiceWorker } from '@/components/pwa/register-service-worker';
 
 export const metadata: Metadata = { title: 'Review' };
 
@@ -14,7 +15,8 @@ export default async function ReviewPage() {
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="sr-only">Review</h1>
-      <ReviewSession initial={snapshot} />
+      <ReviewSession initial={snapshot} userId={user.id} />
+      <RegisterServiceWorker />
     </div>
   );
 }
