@@ -5,6 +5,7 @@
 
 import type { Candidate } from './candidate';
 import { acronymLetters, cardFailures } from './checks';
+import { precisionReason } from './precision';
 import { contentStems, stem, words } from './text';
 
 const PARTICIPLE = String.raw`(?:[a-z]+ed|known|written|built|made|led|held|begun|shown|grown|drawn|given|taken|seen|found|born|run|won|sold|taught|kept|left|meant|sent|spent|told|thought|brought|bought|done)`;
@@ -122,5 +123,5 @@ export function gateReason(c: Candidate, lessonTitle: string): string | null {
   if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';
   // a cloze blanking a preposition phrase or a modifier ("[...] common law" → "Under English")
   if (c.type === 'cloze' && /^(?:under|in|on|at|by|for|with|from|to|of|as|into|over|after|before|during|very|more|most|less)\b/i.test(c.back.trim())) return 'check-bad-blank';
-  return null;
+  return precisionReason(c);
 }
