@@ -119,6 +119,9 @@ export function gateReason(c: Candidate, lessonTitle: string): string | null {
   if (MOVED_ORIGINS.has(c.origin) && inCoordination(c.back, c.source)) return 'coordination';
   // (a cloze only: "What carries blood back to the heart …?" → "Veins" is a fair question in a lesson on veins)
   if (c.type === 'cloze' && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
+  // one word of a longer title blanked ("[...]" → "Python" in "Introduction to Python and Scikit-learn"): the
+  // lesson is about it, so many of its sentences fit the gap
+  if (c.type === 'cloze' && contentStems(c.back).length === 1 && contentStems(lessonTitle).includes(contentStems(c.back)[0]!)) return 'lesson-subject';
   // a bare process noun as the answer ("What took 3.5 days on 8 GPUs?" → "Training") has lost its subject
   if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';
   // a cloze blanking a preposition phrase or a modifier ("[...] common law" → "Under English")

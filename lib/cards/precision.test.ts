@@ -69,7 +69,19 @@ describe('precisionReason', () => {
     expect(cloze('On [...], Magnifier is built in.')).toBe('setting-cloze');
     expect(cloze('You are going to use [...] to develop your code.')).toBe('reader-cloze');
     expect(cloze('If you eliminate [...], training gets faster.')).toBeNull();
+    expect(cloze('[...] – VALL-E 2 (Microsoft) can generate personalised speech from a short recording.')).toBe('bullet-date');
+    expect(cloze('Initially, [...] were challenging to work with.')).toBe('relative-time');
+    expect(cloze('Someone using a [...] would only hear the words repeated.')).toBe('hypothetical');
     expect(cloze('[...] offers complete control over the look of any element on a page.')).toBeNull();
+  });
+  it('drops a question whose subject is a gerund phrase', () => {
+    expect(precisionReason(cand({ origin: 'what-object', front: 'What does assuming the model perfectly represent?', back: 'all information' }))).toBe('gerund-subject');
+    expect(precisionReason(cand({ origin: 'what-object', front: 'What does training require?', back: 'labelled data' }))).toBeNull();
+  });
+  it('drops a cloze on one word of the lesson title', () => {
+    const c = cand({ type: 'cloze', origin: 'cloze', front: 'Most computer systems already include a [...] installation.', back: 'Python', source: 'Most computer systems already include a Python installation.' });
+    expect(gateReason(c, 'Introduction to Python and Scikit-learn for regression')).toBe('lesson-subject');
+    expect(gateReason(c, 'Tools for regression')).toBeNull();
   });
 });
 

@@ -59,7 +59,15 @@ export function precisionReason(c: Candidate): string | null {
   if (c.type !== 'list' && truncatedPair(back)) return 'truncated-pair';
   if (c.origin === 'definition' && VAGUE_HEAD.test(back.replace(/[.;,]+$/, ''))) return 'vague-definition';
   if (c.type !== 'cloze' && QUANTIFIED.test(front)) return 'quantified-subject';
+  // "What does assuming the model perfectly represent?": a gerund phrase with its object read as the subject
+  if (c.type !== 'cloze' && /^(?:what|who|which|how)\s+(?:does|do|did)\s+[a-z]+ing\s+(?:the|a|an|this|that|these|those|its|their)\b/i.test(front)) return 'gerund-subject';
   if (c.type === 'cloze') {
+    // a timeline bullet's date: "[...] – VALL-E 2 can generate …"
+    if (/^\[\.\.\.\]\s*[–—-]\s/.test(front)) return 'bullet-date';
+    // "Initially, [...] were challenging …": a time relative to the story the card does not tell
+    if (/^(?:initially|at first|originally|later|later on|today|now|currently|recently|nowadays|a few years ago|at the time|back then|eventually|finally|soon)\b/i.test(front) && !/^\d{4}$/.test(back)) return 'relative-time';
+    // "Someone using a [...] would only hear …": a hypothetical, not a fact
+    if (/\b(?:would|could)\b/i.test(front)) return 'hypothetical';
     // a bullet label: "[...]: Especially if …" or "Employee policies: [...] developing …"
     if (/\[\.\.\.\]\s*:/.test(front) || /^[^.:[]{1,50}:\s/.test(front)) return 'label-cloze';
     // the gap is the setting of the clause, not its fact: "On [...], Magnifier is built in."
