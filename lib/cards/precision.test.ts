@@ -41,6 +41,7 @@ describe('precisionReason', () => {
     expect(linkedToPrevious('Some usages of [...], however, require one version.')).toBe(true);
     expect(linkedToPrevious('There are useful [...] available as well.')).toBe(true);
     expect(linkedToPrevious('What is a tombstone also called?')).toBe(false);
+    expect(linkedToPrevious('Diffusion models draw on thermodynamics, as well as probability theory.')).toBe(false);
     expect(linkedToPrevious('A tombstone is also known as a deletion marker.')).toBe(false);
   });
   it('drops a yes/no question whose back is a sentence', () => {
@@ -71,6 +72,8 @@ describe('precisionReason', () => {
     expect(cloze('If you eliminate [...], training gets faster.')).toBeNull();
     expect(cloze('[...] – VALL-E 2 (Microsoft) can generate personalised speech from a short recording.')).toBe('bullet-date');
     expect(cloze('Initially, [...] were challenging to work with.')).toBe('relative-time');
+    expect(cloze('Later models like [...] map concepts across modalities to one space.')).toBeNull();
+    expect(cloze('The Attention Is All You Need paper removed all the [...] components.')).toBeNull();
     expect(cloze('Someone using a [...] would only hear the words repeated.')).toBe('hypothetical');
     expect(cloze('[...] offers complete control over the look of any element on a page.')).toBeNull();
   });

@@ -20,7 +20,7 @@ const CONTEXT = new RegExp(
 );
 
 /** A connective that ties the sentence to the one before it ("Some usages of X, however, …", "… as well"). */
-const LINKED = /\b(?:however|therefore|thus|hence|instead|moreover|furthermore|likewise|similarly|otherwise|nevertheless|nonetheless|meanwhile|consequently|as well|in addition|in contrast|by contrast|on the other hand|as a result|in turn)\b|\balso\b(?! (?:called|known|termed|named|referred))|\b(?:too|either)[.?]?$/i;
+const LINKED = /\b(?:however|therefore|thus|hence|instead|moreover|furthermore|likewise|similarly|otherwise|nevertheless|nonetheless|meanwhile|consequently|as well(?! as)|in addition|in contrast|by contrast|on the other hand|as a result|in turn)\b|\balso\b(?! (?:called|known|termed|named|referred))|\b(?:too|either)[.?]?$/i;
 
 /** The front continues an earlier sentence. */
 export function linkedToPrevious(text: string): boolean {
@@ -65,7 +65,7 @@ export function precisionReason(c: Candidate): string | null {
     // a timeline bullet's date: "[...] – VALL-E 2 can generate …"
     if (/^\[\.\.\.\]\s*[–—-]\s/.test(front)) return 'bullet-date';
     // "Initially, [...] were challenging …": a time relative to the story the card does not tell
-    if (/^(?:initially|at first|originally|later|later on|today|now|currently|recently|nowadays|a few years ago|at the time|back then|eventually|finally|soon)\b/i.test(front) && !/^\d{4}$/.test(back)) return 'relative-time';
+    if (/^(?:initially|at first|originally|later|later on|today|now|currently|recently|nowadays|(?:a few|some|many) years ago|at the time|back then|soon)\s*,/i.test(front) && !/^\d{4}$/.test(back)) return 'relative-time';
     // "Someone using a [...] would only hear …": a hypothetical, not a fact
     if (/\b(?:would|could)\b/i.test(front)) return 'hypothetical';
     // a bullet label: "[...]: Especially if …" or "Employee policies: [...] developing …"
@@ -73,7 +73,8 @@ export function precisionReason(c: Candidate): string | null {
     // the gap is the setting of the clause, not its fact: "On [...], Magnifier is built in."
     if (/^(?:on|in|at|for|with|under|from|by|during|across|within|inside)\s+(?:the\s+|a\s+|an\s+)?\[\.\.\.\]\s*,/i.test(front)) return 'setting-cloze';
     // an instruction to the reader: "You are going to use [...] to …"
-    if (/^(?:you|your)\b/i.test(front) || /\byou(?:'ll|'re|'d| will| are going to| can| should| need| must| may| might| would)\b/i.test(front)) return 'reader-cloze';
+    // (lower-case mid-sentence only: "Attention Is All You Need" is a title)
+    if (/^(?:you|your)\b/i.test(front) || /\byou(?:'ll|'re|'d| will| are going to| can| should| need| must| may| might| would)\b/.test(front)) return 'reader-cloze';
   }
   return null;
 }
