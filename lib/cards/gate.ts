@@ -5,6 +5,7 @@
 
 import type { Candidate } from './candidate';
 import { acronymLetters, cardFailures } from './checks';
+import { precisionReason } from './precision';
 import { contentStems, stem, words } from './text';
 
 const PARTICIPLE = String.raw`(?:[a-z]+ed|known|written|built|made|led|held|begun|shown|grown|drawn|given|taken|seen|found|born|run|won|sold|taught|kept|left|meant|sent|spent|told|thought|brought|bought|done)`;
@@ -118,9 +119,12 @@ export function gateReason(c: Candidate, lessonTitle: string): string | null {
   if (MOVED_ORIGINS.has(c.origin) && inCoordination(c.back, c.source)) return 'coordination';
   // (a cloze only: "What carries blood back to the heart …?" → "Veins" is a fair question in a lesson on veins)
   if (c.type === 'cloze' && isLessonSubject(c.back, lessonTitle)) return 'lesson-subject';
+  // one word of a longer title blanked ("[...]" → "Python" in "Introduction to Python and Scikit-learn"): the
+  // lesson is about it, so many of its sentences fit the gap
+  if (c.type === 'cloze' && contentStems(c.back).length === 1 && contentStems(lessonTitle).includes(contentStems(c.back)[0]!)) return 'lesson-subject';
   // a bare process noun as the answer ("What took 3.5 days on 8 GPUs?" → "Training") has lost its subject
   if ((c.type === 'cloze' || c.origin === 'term') && /^[A-Za-z]+ing$/.test(c.back.trim()) && !/^[A-Z]{2,}/.test(c.back)) return 'bare-process';
   // a cloze blanking a preposition phrase or a modifier ("[...] common law" → "Under English")
   if (c.type === 'cloze' && /^(?:under|in|on|at|by|for|with|from|to|of|as|into|over|after|before|during|very|more|most|less)\b/i.test(c.back.trim())) return 'check-bad-blank';
-  return null;
+  return precisionReason(c);
 }

@@ -23,7 +23,7 @@ export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-6';
+export const GENERATOR_VERSION = 'rules-7';
 
 export interface GenerateContext {
   moduleTitle?: string;

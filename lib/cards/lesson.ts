@@ -62,6 +62,8 @@ function sentenceProblem(s: Sentence, unitIssue: string | null, inList: boolean)
   if (/\?\s*$/.test(text)) return 'question';
   if (/:\s*$/.test(text)) return 'lead-in';
   if (REFERENCE.test(text)) return 'reference';
+  // an exercise or task marker ("✅ Think for a minute …", "👉 Try …"): an instruction, not a fact
+  if (/^[^\p{L}\p{N}"'“‘(\[]/u.test(text)) return 'task';
   if (n < 5) return 'too-short';
   if (n > 45) return 'too-long';
   if (FIRST_PERSON.test(text)) return 'first-person';

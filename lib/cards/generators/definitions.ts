@@ -200,7 +200,9 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
       if (comp && subject.length <= 6 && !(compHead && GENERIC_WORDS.has(compHead.normal))) {
         let compText = render(comp);
         if (!/^the\b/i.test(compText)) compText = `the ${compText}`;
-        const be = c.leadKind === 'date' || past ? 'was' : 'is';
+        // the verb keeps the sentence's number: "The most popular licenses are MIT, …" → "What are …?"
+        const pl = mainTok.normal === 'are' || mainTok.normal === 'were';
+        const be = c.leadKind === 'date' || past ? (pl ? 'were' : 'was') : pl ? 'are' : 'is';
         out.push({
           ...b,
           type: 'basic',

@@ -251,7 +251,23 @@ export function listCandidates(doc: LessonDoc): Candidate[] {
     if (!c || c.leadEnd > 0) continue;
     const main = s.tokens[c.main] as Token;
     const subject = subjectTokens(c);
-    if (!['are', 'were'].includes(main.normal) || c.verbEnd - c.verbStart !== 1 || subject.length > 6) continue;
+    if (c.verbEnd - c.verbStart !== 1 || subject.length > 6) continue;
+    // "Common permissive licenses include MIT, Apache 2.0, ISC, and BSD" → "What are four common permissive licenses?"
+    if (['include', 'included'].includes(main.normal)) {
+      const head = subject[subject.length - 1];
+      const plain = subject.every((t) => (isNounish(t) || has(t, 'Adjective') || t.normal === 'the') && !has(t, 'Pronoun') && t.paren === 0);
+      if (!plain || !head || !has(head, 'Plural') || subject.length < 2) continue;
+      const restTokens = s.tokens.slice(c.verbEnd);
+      const stop = restTokens.findIndex((t) => /\s[-–—]\s|;|:/.test(t.post));
+      const items = splitEnumeration(render(stop >= 0 ? restTokens.slice(0, stop + 1) : restTokens), null);
+      if (!items || items.length < 3) continue;
+      const subj = renderSubject(subject).replace(/^the\s+/i, '');
+      const be = main.normal === 'included' ? 'were' : 'are';
+      const cand = candidate(doc, info.block, `What ${be} ${numberWord(items.length)} ${subj}?`, items, info.sentence.text, 0.78, 'inline-list');
+      if (cand) out.push({ ...cand, sentenceId: info.id });
+      continue;
+    }
+    if (!['are', 'were'].includes(main.normal)) continue;
     if (!subject.every((t) => isNounish(t) || has(t, 'Adjective') || has(t, 'Determiner')) || subject[0]?.normal !== 'the') continue;
     const restTokens = s.tokens.slice(c.verbEnd);
     const stop = restTokens.findIndex((t) => /\s[-–—]\s|;|:/.test(t.post));
