@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { actionCourseInstructor } from '@/lib/courses/access';
-import { addCoInstructor, removeCoInstructor } from '@/lib/courses/instructors';
+import { addCoInstructor, handOverCourse, removeCoInstructor } from '@/lib/courses/instructors';
 import { email } from '@/lib/validations/auth';
 
 export interface InstructorFormState {
@@ -38,5 +38,18 @@ export async function removeCoInstructorAction(raw: unknown): Promise<{ ok: bool
   const result = await removeCoInstructor(db, access.course.id, parsed.data.userId);
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath('/teach', 'layout');
+  return { ok: true };
+}
+
+/** The owner makes a co-instructor the owner (e.g. before deleting their own account). */
+export async function handOverCourseAction(raw: unknown): Promise<{ ok: boolean; error?: string }> {
+  const parsed = z.object({ courseId: id, userId: id }).safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'Invalid request.' };
+  const access = await actionCourseInstructor(parsed.data.courseId, { owner: true });
+  if (!access) return { ok: false, error: NOT_OWNER };
+  const result = await handOverCourse(db, access.course.id, parsed.data.userId);
+  if (!result.ok) return { ok: false, error: result.error };
+  revalidatePath('/teach', 'layout');
+  revalidatePath('/account');
   return { ok: true };
 }
