@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
 import { deleteAccount } from '@/lib/users/account-data';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface DeleteAccountState {
   ok: boolean;
@@ -14,6 +15,7 @@ export interface DeleteAccountState {
 const confirmSchema = z.string({ error: 'Type your email address to confirm.' }).max(320, 'That is not your email address.');
 
 export async function deleteAccountAction(_prev: DeleteAccountState, form: FormData): Promise<DeleteAccountState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
   const confirm = confirmSchema.safeParse(form.get('confirm') ?? undefined);

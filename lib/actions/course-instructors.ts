@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { actionCourseInstructor } from '@/lib/courses/access';
 import { addCoInstructor, handOverCourse, removeCoInstructor } from '@/lib/courses/instructors';
 import { email } from '@/lib/validations/auth';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface InstructorFormState {
   ok: boolean;
@@ -18,6 +19,7 @@ const id = z.string().min(1).max(64);
 const NOT_OWNER = 'Course not found, or only its owner can change its instructors.';
 
 export async function addCoInstructorAction(_prev: InstructorFormState, form: FormData): Promise<InstructorFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const courseId = id.safeParse(form.get('courseId'));
   if (!courseId.success) return { ok: false, message: 'Invalid request.', errors: {} };
   const access = await actionCourseInstructor(courseId.data, { owner: true });

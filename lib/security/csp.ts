@@ -1,6 +1,7 @@
 // The Content-Security-Policy every page is served with (set per request by proxy.ts, with a fresh nonce).
-// Scripts: only those carrying this request's nonce (Next.js puts it on its own scripts) and what they load
-// ('strict-dynamic'); no inline or injected script runs. Styles may be inline: KaTeX positions math with style
+// Scripts: inline only with this request's nonce (Next.js puts it on its own scripts), files only from our own
+// origin (Next.js's chunks). No 'strict-dynamic': with it, a script element created by any running code (even a
+// nonce-less inline one) would be trusted; without it, injected inline scripts and handlers never run. Styles may be inline: KaTeX positions math with style
 // attributes, and a style cannot run code.
 
 /** A fresh, unguessable nonce (128 random bits, base64). */
@@ -17,7 +18,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // 'unsafe-eval' only in `next dev` (React's dev tooling needs it); never in a production build.
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    'script-src': ["'self'", `'nonce-${nonce}'`, ...(dev ? ["'unsafe-eval'"] : [])],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     // KaTeX's fonts are served from our own origin (or inlined as data: by the CSS bundler).
