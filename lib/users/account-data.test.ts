@@ -110,6 +110,9 @@ describe('delete my account', () => {
 
   it('removes the learner and their rows; the class dashboard no longer has them; others keep theirs', async () => {
     const { deleteAccountAction } = await import('@/lib/actions/account');
+    // A learner's private deck (an Anki import) does not block deleting and goes with the account.
+    const deck = await t.db.course.create({ data: { key: 'lee-deck', title: 'Lee deck', description: '', ownerId: lee.id, status: 'personal' } });
+    expect(await accountDeletionBlockers(t.db, lee.id)).toEqual({ classes: [], courses: [] });
     current = lee;
     const res = await deleteAccountAction({ ok: false, errors: {} }, formOf({ confirm: ' LEE@example.com ' }));
     expect(res.ok).toBe(true);
@@ -121,6 +124,7 @@ describe('delete my account', () => {
       t.db.classMember.count({ where: { userId: lee.id } }),
     ]) expect(await count).toBe(0);
     expect(await t.db.classMember.count({ where: { classId } })).toBe(1);
+    expect(await t.db.course.count({ where: { id: deck.id } })).toBe(0);
     expect(await t.db.reviewLog.count({ where: { userId: kim.id } })).toBe(1);
   });
 

@@ -156,11 +156,11 @@ export interface DeletionBlockers {
   courses: { id: string; key: string; title: string }[];
 }
 
-/** What an instructor must hand over or delete before their account can go. */
+/** What an instructor must hand over or delete before their account can go (a private deck is not in the way). */
 export async function accountDeletionBlockers(db: Pick<Db, 'class' | 'course'>, userId: string): Promise<DeletionBlockers> {
   const [classes, courses] = await Promise.all([
     db.class.findMany({ where: { instructorId: userId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db.course.findMany({ where: { ownerId: userId }, select: { id: true, key: true, title: true }, orderBy: { title: 'asc' } }),
+    db.course.findMany({ where: { ownerId: userId, NOT: { status: 'personal' } }, select: { id: true, key: true, title: true }, orderBy: { title: 'asc' } }),
   ]);
   return { classes, courses };
 }
@@ -183,6 +183,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: true 
     const problem = describeBlockers(blockers);
     if (problem) return { ok: false as const, error: problem, blockers };
     await tx.card.updateMany({ where: { editedById: userId }, data: { editedById: null } });
+    // Private decks (status 'personal', e.g. an Anki import) are the user's alone: they go with the account.
+    await tx.course.deleteMany({ where: { ownerId: userId, status: 'personal' } });
     const res = await tx.user.deleteMany({ where: { id: userId } });
     if (res.count === 0) return { ok: false as const, error: 'That account no longer exists.' };
     return { ok: true as const };
