@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible, signIn, formAlert, DEMO, COURSES } from './fixtures';
 
 test('a learner downloads their data as JSON and CSV, then deletes their account', async ({ page, login }) => {
+  // Sign-up, two downloads, two axe runs, deletion and a failed sign-in: over a minute on a loaded machine.
+  test.slow();
   const who = await login('learner');
   await page.goto('/settings');
   await page.getByRole('link', { name: 'your account' }).click();
