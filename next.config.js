@@ -16,6 +16,7 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          // Content-Security-Policy (with a per-request nonce), Permissions-Policy and COOP are set in proxy.ts.
         ],
       },
     ];

@@ -1,7 +1,7 @@
 'use client';
 // The course owner's forms: add a co-instructor by email, remove one (with an inline confirmation).
 import { useActionState } from 'react';
-import { addCoInstructorAction, removeCoInstructorAction, type InstructorFormState } from '@/lib/actions/course-instructors';
+import { addCoInstructorAction, handOverCourseAction, removeCoInstructorAction, type InstructorFormState } from '@/lib/actions/course-instructors';
 import { Field } from '@/components/ui/field';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 
@@ -27,6 +27,18 @@ export function RemoveCoInstructorButton({ courseId, userId, name }: { courseId:
       question={`Remove ${name} from this course's instructors?`}
       confirmLabel="Yes, remove"
       action={() => removeCoInstructorAction({ courseId, userId })}
+    />
+  );
+}
+
+export function HandOverCourseButton({ courseId, userId, name }: { courseId: string; userId: string; name: string }) {
+  return (
+    <ConfirmButton
+      label="Make owner"
+      ariaLabel={`Make ${name} the owner`}
+      question={`Hand this course over to ${name}? You stay a co-instructor.`}
+      confirmLabel="Yes, hand over"
+      action={() => handOverCourseAction({ courseId, userId })}
     />
   );
 }

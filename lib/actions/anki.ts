@@ -7,6 +7,7 @@ import { actionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { MAX_IMPORT_BYTES } from '@/lib/interop/anki/read';
 import { importDeckFile } from '@/lib/interop/anki/service';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface AnkiImportState {
   ok: boolean;
@@ -19,6 +20,7 @@ export interface AnkiImportState {
 const targetSchema = z.enum(['course', 'my-reviews']);
 
 export async function importAnkiDeck(_prev: AnkiImportState, form: FormData): Promise<AnkiImportState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
   const target = targetSchema.safeParse(form.get('target') ?? (user.role === 'instructor' ? 'course' : 'my-reviews'));

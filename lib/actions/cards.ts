@@ -83,7 +83,10 @@ export async function flagCard(raw: unknown): Promise<CardActionResult> {
   const user = await actionUser();
   if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
   const parsed = cardFlagSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'Choose a reason.' };
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, error: errors.note ?? errors.reason ?? 'Invalid card.', errors };
+  }
   const { cardId: id, reason, note } = parsed.data;
   const owns = await db.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: id } }, select: { cardId: true } });
   if (!owns) return { ok: false, error: 'This card is not in your reviews.' };

@@ -24,6 +24,7 @@ import {
   withdrawAssignment,
   type ClassResult,
 } from '@/lib/classes/service';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface FormState {
   ok: boolean;
@@ -76,6 +77,7 @@ async function instructorAction<Ids extends unknown[]>(
 // ---------- instructors ----------
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
   const parsed = classSchema.safeParse({ name: text(form, 'name'), timeZone: text(form, 'timeZone') });
@@ -86,6 +88,7 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function updateClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
   const classId = form.get('classId');
@@ -115,6 +118,7 @@ export async function allowBackAction(classId: unknown, userId: unknown): Promis
 }
 
 export async function assignModuleAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
   const parsed = assignmentSchema.safeParse({
@@ -134,6 +138,7 @@ export async function assignModuleAction(_prev: FormState, form: FormData): Prom
 }
 
 export async function updateAssignmentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser('instructor');
   if (!user) return NOT_INSTRUCTOR;
   const parsed = assignmentUpdateSchema.safeParse({
@@ -157,6 +162,7 @@ export async function withdrawAssignmentAction(assignmentId: unknown): Promise<A
 // ---------- learners ----------
 
 export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return SIGNED_OUT;
   const parsed = joinCodeSchema.safeParse({ code: text(form, 'code') });

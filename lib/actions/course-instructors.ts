@@ -5,8 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { actionCourseInstructor } from '@/lib/courses/access';
-import { addCoInstructor, removeCoInstructor } from '@/lib/courses/instructors';
+import { addCoInstructor, handOverCourse, removeCoInstructor } from '@/lib/courses/instructors';
 import { email } from '@/lib/validations/auth';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface InstructorFormState {
   ok: boolean;
@@ -18,6 +19,7 @@ const id = z.string().min(1).max(64);
 const NOT_OWNER = 'Course not found, or only its owner can change its instructors.';
 
 export async function addCoInstructorAction(_prev: InstructorFormState, form: FormData): Promise<InstructorFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const courseId = id.safeParse(form.get('courseId'));
   if (!courseId.success) return { ok: false, message: 'Invalid request.', errors: {} };
   const access = await actionCourseInstructor(courseId.data, { owner: true });
@@ -38,5 +40,18 @@ export async function removeCoInstructorAction(raw: unknown): Promise<{ ok: bool
   const result = await removeCoInstructor(db, access.course.id, parsed.data.userId);
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath('/teach', 'layout');
+  return { ok: true };
+}
+
+/** The owner makes a co-instructor the owner (e.g. before deleting their own account). */
+export async function handOverCourseAction(raw: unknown): Promise<{ ok: boolean; error?: string }> {
+  const parsed = z.object({ courseId: id, userId: id }).safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'Invalid request.' };
+  const access = await actionCourseInstructor(parsed.data.courseId, { owner: true });
+  if (!access) return { ok: false, error: NOT_OWNER };
+  const result = await handOverCourse(db, access.course.id, parsed.data.userId);
+  if (!result.ok) return { ok: false, error: result.error };
+  revalidatePath('/teach', 'layout');
+  revalidatePath('/account');
   return { ok: true };
 }

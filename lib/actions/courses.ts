@@ -40,6 +40,7 @@ import { parseUploads, type UploadError } from '@/lib/courses/upload';
 import { uploadParser } from '@/lib/courses/parser';
 import { fieldErrors, type FieldErrors } from '@/lib/validations/auth';
 import { approvalSchema, courseDetailsSchema, courseIdSchema, manualCardInputSchema, outlineOpSchema } from '@/lib/validations/courses';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface CourseFormState {
   ok: boolean;
@@ -69,6 +70,7 @@ async function editor(rawCourseId: unknown) {
 }
 
 export async function createCourseAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser('instructor');
   if (!user) return { ok: false, message: 'Only instructors can create courses.', errors: {} };
   const parsed = courseDetailsSchema.safeParse({ title: form.get('title'), description: form.get('description') ?? '' });
@@ -79,6 +81,7 @@ export async function createCourseAction(_prev: CourseFormState, form: FormData)
 }
 
 export async function updateCourseAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const access = await editor(form.get('courseId'));
   if (!access) return { ok: false, message: SIGNED_OUT, errors: {} };
   const parsed = courseDetailsSchema.safeParse({ title: form.get('title'), description: form.get('description') ?? '' });
@@ -90,6 +93,7 @@ export async function updateCourseAction(_prev: CourseFormState, form: FormData)
 }
 
 export async function uploadDocumentsAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const access = await editor(form.get('courseId'));
   if (!access) return { ok: false, message: SIGNED_OUT, errors: {} };
   const entries = form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0);
@@ -189,6 +193,7 @@ function manualCard(form: FormData): { ok: true; card: { type: 'basic' | 'cloze'
 }
 
 export async function addInstructorCardAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const lesson = z.string().min(1).max(200).safeParse(form.get('lesson'));
   if (!lesson.success) return { ok: false, message: 'Invalid lesson.', errors: {} };
   const card = manualCard(form);
@@ -227,6 +232,7 @@ export async function setCardApprovalAction(courseId: string, cardId: string, ap
 }
 
 export async function addPrivateCardAction(_prev: CourseFormState, form: FormData): Promise<CourseFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
   const lessonId = z.string().min(1).max(64).safeParse(form.get('lessonId'));

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
 import { parseSrsSettings } from '@/lib/srs';
+import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
 
 export interface SettingsFormState {
   ok: boolean;
@@ -24,6 +25,7 @@ function num(value: FormDataEntryValue | null): number {
 }
 
 export async function saveSettings(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { fsrsWeights: true } });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 // From the settings module only: this file is also bundled for the browser, which must not load ts-fsrs.
 import { isValidTimeZone } from '@/lib/srs/settings';
+import { plainText } from './text';
 
 export const email = z
   .string()
@@ -22,8 +23,11 @@ export const timeZone = z
   .max(64)
   .refine(isValidTimeZone, 'Unknown time zone.');
 
+/** A display name others see (class dashboards, co-instructors). */
+export const displayName = plainText({ label: 'your name', min: 1, max: 80, minMessage: 'Enter your name.', maxMessage: 'Use at most 80 characters.' });
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.'),
+  name: displayName,
   email,
   password,
   timeZone: timeZone.optional().catch(undefined),

@@ -1,5 +1,6 @@
 // Shapes of card edits and flags, shared by forms and actions.
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const cardId = z.string().min(1).max(64);
 
@@ -11,8 +12,8 @@ export const cardEditSchema = z.object({
 
 export const cardFlagSchema = z.object({
   cardId,
-  reason: z.enum(['wrong', 'unclear', 'trivial', 'duplicate', 'other']),
-  note: z.string().trim().max(500).optional(),
+  reason: z.enum(['wrong', 'unclear', 'trivial', 'duplicate', 'other'], { error: 'Choose a reason.' }),
+  note: plainText({ label: 'the note', max: 500, maxMessage: 'Keep the note under 500 characters.', multiline: true }).optional(),
 });
 
 export const FLAG_REASONS: Record<z.infer<typeof cardFlagSchema>['reason'], string> = {

@@ -1,6 +1,7 @@
 // Shapes of class forms and the dashboard's URL, shared by forms, actions and pages.
 import { z } from 'zod';
 import { timeZone } from './auth';
+import { plainText } from './text';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from '@/lib/classes/join-code';
 import { ASSIGNMENT_STATUSES } from '@/lib/classes/status';
 import { DEFAULT_QUERY, SORT_KEYS, type TableQuery } from '@/lib/classes/table';
@@ -8,7 +9,7 @@ import { DEFAULT_QUERY, SORT_KEYS, type TableQuery } from '@/lib/classes/table';
 const id = z.string().min(1).max(64);
 
 export const classSchema = z.object({
-  name: z.string().trim().min(2, 'Give the class a name of at least 2 characters.').max(80, 'Use at most 80 characters.'),
+  name: plainText({ label: 'the class name', min: 2, max: 80, minMessage: 'Give the class a name of at least 2 characters.', maxMessage: 'Use at most 80 characters.' }),
   timeZone: timeZone.refine((v) => v !== '', 'Choose a time zone.'),
 });
 
@@ -36,7 +37,7 @@ const time = z
   .transform((v) => (v === '' ? '23:59' : v.slice(0, 5)))
   .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'Use a valid time.');
 
-const note = z.string().trim().max(500, 'Keep the note under 500 characters.');
+const note = plainText({ label: 'the note', max: 500, maxMessage: 'Keep the note under 500 characters.', multiline: true });
 
 export const assignmentSchema = z.object({
   classId: id,

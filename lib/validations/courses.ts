@@ -1,11 +1,12 @@
 // Shapes of the authoring forms and outline edits, shared by the forms and the actions.
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const courseIdSchema = z.string().min(1).max(64);
 
 export const courseDetailsSchema = z.object({
-  title: z.string().trim().min(3, 'Give the course a title of at least 3 characters.').max(120, 'Keep the title under 120 characters.'),
-  description: z.string().trim().max(1000, 'Keep the description under 1,000 characters.').default(''),
+  title: plainText({ label: 'the title', min: 3, max: 120, minMessage: 'Give the course a title of at least 3 characters.', maxMessage: 'Keep the title under 120 characters.' }),
+  description: plainText({ label: 'the description', max: 1000, maxMessage: 'Keep the description under 1,000 characters.', multiline: true }).default(''),
 });
 
 const key = z.string().min(1).max(200);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { settingsFromUser, USER_SETTINGS_SELECT } from '@/lib/review/settings';
@@ -26,6 +27,9 @@ export default async function SettingsPage() {
           dayStartHour: String(s.dayStartHour),
         }}
       />
+      <p className="text-sm text-muted">
+        To download your data or delete your account, see <Link className="link" href="/account">your account</Link>.
+      </p>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requireCourseInstructor } from '@/lib/courses/access';
 import { getCourseInstructors } from '@/lib/data/teach';
 import { CourseTeachNav } from '@/components/teach/course-nav';
-import { AddCoInstructorForm, RemoveCoInstructorButton } from '@/components/teach/course-instructors';
+import { AddCoInstructorForm, HandOverCourseButton, RemoveCoInstructorButton } from '@/components/teach/course-instructors';
 
 export const metadata: Metadata = { title: 'Course instructors' };
 
@@ -26,6 +26,7 @@ export default async function CourseInstructorsPage({ params }: { params: Promis
                 <span className="font-medium">{i.user.name}</span>
                 <span className="text-sm text-muted">{i.user.email}</span>
                 <span className="badge">{i.role}</span>
+                {isOwner && i.role !== 'owner' && <HandOverCourseButton courseId={course.id} userId={i.user.id} name={i.user.name} />}
                 {isOwner && i.role !== 'owner' && <RemoveCoInstructorButton courseId={course.id} userId={i.user.id} name={i.user.name} />}
               </li>
             ))}
