@@ -1,5 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { postgresAvailable } from './scripts/db/pg-server';
+
+/** Integration tests: those on a fresh database from test/db.ts. They run on SQLite and again on PostgreSQL. */
+function integrationFiles(): string[] {
+  const skip = /(^|\/)(node_modules|\.next|data|e2e|\.git)(\/|$)/;
+  return (readdirSync('.', { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.test.ts') && !skip.test(f))
+    .filter((f) => readFileSync(f, 'utf8').includes("from '@/test/db'"))
+    .sort();
+}
+
+// TEST_POSTGRES=0 skips the PostgreSQL run on purpose; otherwise it runs when TEST_POSTGRES_URL is set or
+// PostgreSQL is installed (a throwaway server is started).
+const wanted = process.env.TEST_POSTGRES !== '0';
+const postgres = wanted && postgresAvailable();
+if (!postgres && !process.env.VITEST_WORKER_ID) {
+  console.log(
+    `\n!! PostgreSQL run SKIPPED (${wanted ? 'no PostgreSQL here' : 'TEST_POSTGRES=0'}): the integration tests ran on SQLite only.\n` +
+      '   Enable it: install PostgreSQL (Debian: apt-get install postgresql) or set TEST_POSTGRES_URL=postgresql://user@host:5432/postgres\n' +
+      '   (a role that may CREATE DATABASE).\n',
+  );
+}
 
 export default defineConfig({
   resolve: {
@@ -16,5 +39,21 @@ export default defineConfig({
     testTimeout: 20_000,
     // Each integration test file migrates a fresh SQLite file in its hooks; on a loaded 2-core machine that can pass 10 s.
     hookTimeout: 30_000,
+    projects: [
+      { extends: true as const, test: { name: 'sqlite' } },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgresql',
+                include: integrationFiles(),
+                env: { TEST_DB_PROVIDER: 'postgresql' },
+                globalSetup: ['test/pg-global-setup.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });
