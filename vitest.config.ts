@@ -55,6 +55,9 @@ export default defineConfig({
                 name: 'postgresql',
                 include: integrationFiles(),
                 env: { TEST_DB_PROVIDER: 'postgresql' },
+                // Each Prisma call is a network round trip here (sync's many upserts add up on a loaded machine).
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
                 globalSetup: ['test/pg-global-setup.ts'],
               },
             },
