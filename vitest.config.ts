@@ -46,14 +46,15 @@ export default defineConfig({
     hookTimeout: 30_000,
     projects: [
       // `include` is per project: with `extends`, a root include would be added to the PostgreSQL project's.
-      { extends: true as const, test: { name: 'sqlite', include: ['**/*.test.ts'] } },
+      // *.pg.test.ts need PostgreSQL (e.g. comparing both providers' migrations) and run only in that project.
+      { extends: true as const, test: { name: 'sqlite', include: ['**/*.test.ts'], exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**', '**/*.pg.test.ts'] } },
       ...(postgres
         ? [
             {
               extends: true as const,
               test: {
                 name: 'postgresql',
-                include: integrationFiles(),
+                include: [...integrationFiles(), '**/*.pg.test.ts'],
                 env: { TEST_DB_PROVIDER: 'postgresql' },
                 // Each Prisma call is a network round trip here (sync's many upserts add up on a loaded machine).
                 testTimeout: 60_000,
