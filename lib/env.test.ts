@@ -33,3 +33,12 @@ describe('parseEnv', () => {
     expect(sqliteFilePath('file:./data/app.db')).toBe(`${process.cwd()}/data/app.db`);
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('accepts SQLite and PostgreSQL URLs and refuses others with an example', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgresql://app:pw@db.example:5432/course' }).DATABASE_URL).toMatch(/^postgresql:/);
+    expect(parseEnv({ DATABASE_URL: 'postgres://app@localhost/course?sslmode=require' }).DATABASE_URL).toMatch(/^postgres:/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL: must be a SQLite URL.*or a PostgreSQL URL/);
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://host-without-database' })).toThrow(/DATABASE_URL/);
+  });
+});

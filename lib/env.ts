@@ -17,8 +17,8 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default('file:./data/app.db')
-      .refine((v) => v.startsWith('file:'), {
-        message: 'must be a SQLite URL like file:./data/app.db (PostgreSQL support is not built yet)',
+      .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v), {
+        message: 'must be a SQLite URL like file:./data/app.db or a PostgreSQL URL like postgresql://user:password@host:5432/dbname',
       }),
     /** "demo" seeds known demo accounts; "production" never does. */
     APP_MODE: z.enum(['demo', 'production']).default('demo'),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite on a fresh clone. Installs the locked dependencies if needed, checks for Chromium
 # before the long steps, then typecheck, lint, unit + integration (Vitest), a production build and e2e
-# (Playwright). Every stage runs (e2e only when the build succeeded); the last line sums up each stage's counts
+# (Playwright). Integration tests run on SQLite and, when PostgreSQL is here (or TEST_POSTGRES_URL is set), again on
+# PostgreSQL; e2e runs every spec on SQLite, then the PostgreSQL subset E2E_PG_SPECS. Every stage runs (e2e only when the build succeeded); the last line sums up each stage's counts
 # and the total time, and the exit status is non-zero when any stage failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,8 @@ start=$(date +%s)
 # shellcheck source=scripts/ensure-deps.sh
 . scripts/ensure-deps.sh
 step() { printf '\n=== %s\n' "$*"; }
+# shellcheck source=scripts/pg-test-server.sh
+. scripts/pg-test-server.sh
 
 find_chromium() {
   local p
@@ -35,7 +38,7 @@ echo "using $(find_chromium)"
 step "dependencies"; ensure_deps || { echo "error: installing the dependencies failed" >&2; exit 1; }
 
 log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+trap 'rm -rf "$log"; pg_test_stop' EXIT
 failed=0
 # run NAME CMD…: runs a stage, keeps its output for the summary, remembers a failure.
 run() {
@@ -53,7 +56,16 @@ step "lint"; run lint bin eslint . --max-warnings=0; lint=$?
 step "unit and integration tests"; run vitest bin vitest run; vt=$?
 step "production build"; NODE_ENV=production run build bin next build; build=$?
 e2e=skipped
-if [ "$build" = 0 ]; then step "e2e tests"; run e2e bin playwright test; e2e=$?; fi
+if [ "$build" = 0 ]; then step "e2e tests (SQLite)"; run e2e bin playwright test; e2e=$?; fi
+# Sign-in, the review loop and the class dashboard: the paths whose SQL differs most between the providers.
+E2E_PG_SPECS="${E2E_PG_SPECS:-e2e/auth.spec.ts e2e/review.spec.ts e2e/classes.spec.ts}"
+e2e_pg=skipped
+if [ "$build" = 0 ] && [ "${TEST_POSTGRES:-}" != 0 ] && pg_test_start; then
+  # shellcheck disable=SC2086
+  step "e2e tests (PostgreSQL): $E2E_PG_SPECS"; E2E_POSTGRES_URL="$PG_TEST_URL" run e2e_pg bin playwright test $E2E_PG_SPECS; e2e_pg=$?
+else
+  step "e2e tests (PostgreSQL) SKIPPED: no PostgreSQL here (apt-get install postgresql, or set TEST_POSTGRES_URL)"
+fi
 
 ts_errors=$(grep -c 'error TS' "$log/typecheck" 2>/dev/null || true)
 lint_problems=$(count '[0-9]+ problems?' lint); lint_problems=${lint_problems:-0}
@@ -67,5 +79,8 @@ summary+=" · unit+integration $(verdict "$vt") (${vt_passed:-0} passed, ${vt_fa
 summary+=" · build $(verdict "$build")"
 if [ "$e2e" = skipped ]; then summary+=" · e2e skipped (build failed)"; failed=1
 else summary+=" · e2e $(verdict "$e2e") (${e2e_passed:-0} passed, ${e2e_failed:-0} failed${e2e_flaky:+, $e2e_flaky flaky})"; fi
+if [ "$e2e_pg" = skipped ]; then summary+=" · e2e PostgreSQL skipped"
+else summary+=" · e2e PostgreSQL $(verdict "$e2e_pg") ($(count '^\s*[0-9]+ passed' e2e_pg) passed, $(count '^\s*[0-9]+ failed' e2e_pg) failed)"; fi
+if grep -q 'PostgreSQL run SKIPPED' "$log/vitest" 2>/dev/null; then summary+=" · integration on PostgreSQL SKIPPED"; fi
 printf '\n=== summary\n%s · total %dm%02ds\n' "$summary" $((secs / 60)) $((secs % 60))
 exit "$failed"

@@ -11,10 +11,12 @@ type Tx = Prisma.TransactionClient;
 export async function enrollMissingCards(db: Db | Tx, now: Date): Promise<number> {
   // The same start state and queue position as enrollLessonCards (lib/review/service.ts).
   const s = newCardState(now);
+  // No DISTINCT: the UNION already gives each (learner, lesson) once and a card has one lesson. It also matters on
+  // PostgreSQL, which types a bare parameter in INSERT … SELECT by its target column but not under DISTINCT.
   return db.$executeRaw`
     INSERT INTO "CardState" ("userId", "cardId", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
       "learningSteps", "reps", "lapses", "lastReview", "lastReviewMs", "leech", "version", "sortKey", "addedAt")
-    SELECT DISTINCT w."userId", c."id", ${s.state}, ${s.due}, ${s.stability}, ${s.difficulty}, ${s.elapsedDays}, ${s.scheduledDays},
+    SELECT w."userId", c."id", ${s.state}, ${s.due}, ${s.stability}, ${s.difficulty}, ${s.elapsedDays}, ${s.scheduledDays},
       ${s.learningSteps}, ${s.reps}, ${s.lapses}, NULL, NULL, false, 0,
       m."order" * 1000000 + l."order" * 1000 + CASE WHEN c."position" > 999 THEN 999 ELSE c."position" END, ${now}
     FROM (

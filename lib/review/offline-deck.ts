@@ -15,7 +15,7 @@ export async function offlineDeck(db: Db, userId: string, settings: LearnerSrsSe
   const ids = [...queue.items.map((i) => i.id), ...queue.learningLaterToday.map((c) => c.id)].slice(0, OFFLINE_DECK_LIMIT);
   const cards: OfflineCard[] = [];
   for (const id of ids) {
-    const row = queueCardById(db, userId, id);
+    const row = await queueCardById(db, userId, id);
     if (!row) continue;
     cards.push({
       id: row.cardId,

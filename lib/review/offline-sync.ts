@@ -6,8 +6,8 @@ import { SrsError, gradeCard, type LearnerSrsSettings, type SrsCardState } from 
 import { mergeInTimeOrder, placeReviewTime, type Clamp, type LaterReview, type MergedStep } from '@/lib/offline/merge';
 import type { SyncBatch } from '@/lib/offline/queue';
 import { queueCardById } from './queue-sql';
-import { insertLog, loadSettings, toSrsLog, writeState, writeTransaction, type LogRow } from './service';
-import { fromSqlTime, sqlTime, statement, type Handle } from './store';
+import { insertLog, loadSettings, toSrsLog, writeState, type LogRow } from './service';
+import { fromSqlTime, isUniqueViolation, sqlTime, storeFor, type SqlRunner } from './store';
 
 export type OfflineGradeStatus = 'recorded' | 'duplicate' | 'merged' | 'not_found';
 
@@ -32,10 +32,12 @@ const SQL = {
     "lastElapsedDays" = ?, "scheduledDays" = ?, "learningSteps" = ? WHERE "id" = ? AND "userId" = ?`,
 };
 
+class StaleOfflineGrade extends Error {}
+
 type RawLog = Omit<LogRow, 'due' | 'lastReview' | 'review'> & { id: string; due: string; lastReview: string | null; review: string };
 
-function laterReviews(h: Handle, userId: string, cardId: string, after: Date): LaterReview[] {
-  return (statement(h, SQL.later).all(userId, cardId, sqlTime(after)) as RawLog[]).map((r) => ({
+async function laterReviews(tx: SqlRunner, userId: string, cardId: string, after: Date): Promise<LaterReview[]> {
+  return (await tx.all<RawLog>(SQL.later, userId, cardId, sqlTime(after))).map((r) => ({
     id: r.id,
     log: toSrsLog({ ...r, due: new Date(r.due), lastReview: fromSqlTime(r.lastReview), review: new Date(r.review) }),
   }));
@@ -67,9 +69,9 @@ export async function applyOfflineGrades(db: Db, sessionUserId: string, batch: S
     const none = (status: OfflineGradeStatus): OfflineGradeOutcome => ({ clientId: g.clientId, cardId: g.cardId, status, recordedAt: null, clamped: null });
     try {
       outcomes.push(
-        await writeTransaction(db, (h): OfflineGradeOutcome => {
-          if (statement(h, SQL.seen).get(sessionUserId, g.clientId)) return none('duplicate');
-          const row = queueCardById(db, sessionUserId, g.cardId);
+        await storeFor(db).write(async (tx): Promise<OfflineGradeOutcome> => {
+          if (await tx.get(SQL.seen, sessionUserId, g.clientId)) return none('duplicate');
+          const row = await queueCardById(tx, sessionUserId, g.cardId);
           if (!row) return none('not_found');
           const current = row.state;
           const unchanged = row.version === g.version;
@@ -77,7 +79,7 @@ export async function applyOfflineGrades(db: Db, sessionUserId: string, batch: S
           const shownLast = unchanged ? current.lastReview : g.lastReviewShown === null ? null : fromSqlTime(g.lastReviewShown);
           const placed = placeReviewTime(new Date(g.reviewedAt), shownLast, now);
           let plan = { steps: [] as MergedStep[], at: placed.at, clamped: placed.clamped };
-          const later = unchanged ? [] : laterReviews(h, sessionUserId, g.cardId, placed.at);
+          const later = unchanged ? [] : await laterReviews(tx, sessionUserId, g.cardId, placed.at);
           if (later.length === 0) {
             plan = onTop(current, g.rating, placed.at, placed.clamped, s, g.cardId, now);
           } else {
@@ -92,22 +94,24 @@ export async function applyOfflineGrades(db: Db, sessionUserId: string, batch: S
           if (!last) return none('not_found');
           for (const step of plan.steps) {
             if (step.id === null) {
-              insertLog(h, sessionUserId, g.cardId, g.clientId, step.log, g.durationMs);
+              await insertLog(tx, sessionUserId, g.cardId, g.clientId, step.log, g.durationMs);
             } else {
               const l = step.log;
-              statement(h, SQL.rewrite).run(l.state, sqlTime(l.due), l.lastReview === null ? null : sqlTime(l.lastReview), l.stability, l.difficulty,
+              await tx.run(SQL.rewrite, l.state, sqlTime(l.due), l.lastReview === null ? null : sqlTime(l.lastReview), l.stability, l.difficulty,
                 l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, step.id, sessionUserId);
             }
           }
           const leech = plan.steps.some((step) => step.becameLeech);
-          // The lock was taken before the read, so the version cannot have moved; the check is the same as online.
-          if (writeState(h, sessionUserId, g.cardId, row.version, last.state, leech) !== 1) throw new Error('card state changed inside its transaction');
+          // SQLite took the lock before the read; on PostgreSQL another node may have moved the version meanwhile:
+          // then this grade rolls back and is reported as not recorded, like a stale tab online.
+          if ((await writeState(tx, sessionUserId, g.cardId, row.version, last.state, leech)) !== 1) throw new StaleOfflineGrade();
           return { clientId: g.clientId, cardId: g.cardId, status: unchanged ? 'recorded' : 'merged', recordedAt: plan.at.toISOString(), clamped: plan.clamped };
         }),
       );
     } catch (e) {
       // The unique (userId, clientId) index is the last word on a grade sent twice at once.
-      if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') outcomes.push(none('duplicate'));
+      if (isUniqueViolation(e)) outcomes.push(none('duplicate'));
+      else if (e instanceof StaleOfflineGrade) outcomes.push(none('not_found'));
       else throw e;
     }
   }

@@ -2,7 +2,7 @@
 // it) in one more, instead of reading every due row and ordering them in JavaScript. The rules are buildQueue's
 // (lib/srs/queue.ts); lib/srs/queue-pick.ts makes the one decision that needs FSRS's arithmetic, and
 // queue-sql.test.ts checks the two agree on random histories. Plain SQL that SQLite and PostgreSQL both accept,
-// run through the review loop's prepared statements (store.ts).
+// run through the review loop's store (store.ts, one interface over better-sqlite3 and pg).
 import type { Db } from '@/lib/db';
 import {
   CARD_STATES,
@@ -15,7 +15,7 @@ import {
   type SrsStateName,
 } from '@/lib/srs';
 import { chooseReview, kindOfState, NO_MEMORY_RATIO, nextKind } from '@/lib/srs/queue-pick';
-import { fromSqlTime, handleFor, sqlTime, statement } from './store';
+import { fromSqlTime, runnerOf, sqlTime, type SqlRunner } from './store';
 
 /**
  * A card counts only while it, its lesson and its module are live, no instructor suspended it, it is approved and it
@@ -53,19 +53,19 @@ const SUMMARY_SQL = `
 type SummaryRow = { learning: number; review: number; fresh: number; nextLearning: string | null; introduced: number; canUndo: number };
 
 /** Today's counts, the next learning card's time and whether there is anything to undo: one statement. */
-export function queueSummary(db: Db, userId: string, settings: LearnerSrsSettings, now: Date): QueueSummary {
+export async function queueSummary(db: Db | SqlRunner, userId: string, settings: LearnerSrsSettings, now: Date): Promise<QueueSummary> {
   const end = sqlTime(nextDayStart(now, settings.timeZone, settings.dayStartHour));
   const start = sqlTime(dayStart(now, settings.timeZone, settings.dayStartHour));
   const at = sqlTime(now);
   // prettier-ignore
-  const row = statement(handleFor(db), SUMMARY_SQL).get(
+  const row = await runnerOf(db).get<SummaryRow>(SUMMARY_SQL,
     userId, at,
     userId, end,
     userId, settings.newPerDay,
     userId, at, end,
     userId, start, end,
     userId,
-  ) as SummaryRow | undefined;
+  );
   if (!row) throw new Error('queue summary returned no row');
   const newLimit = Math.max(0, settings.newPerDay - Math.max(0, row.introduced));
   return {
@@ -186,39 +186,39 @@ const QUERIES = {
   byId: `${CARD_SQL} cs."cardId" = ?`,
 };
 
-function cardRows(db: Db, sql: string, ...params: unknown[]): QueueCardRow[] {
-  return (statement(handleFor(db), sql).all(...params) as RawCardRow[]).map(toCardRow);
+async function cardRows(db: Db | SqlRunner, sql: string, ...params: unknown[]): Promise<QueueCardRow[]> {
+  return (await runnerOf(db).all<RawCardRow>(sql, ...params)).map(toCardRow);
 }
 
 /** Review candidates per round: the retrievability decision rarely needs more than the first few. */
 const REVIEW_WINDOW = 16;
 
 /** The card buildQueue would show first, given today's counts from queueSummary; null when nothing is due. */
-export function nextQueueCard(db: Db, userId: string, settings: LearnerSrsSettings, counts: QueueCounts, now: Date): QueueCardRow | null {
+export async function nextQueueCard(db: Db | SqlRunner, userId: string, settings: LearnerSrsSettings, counts: QueueCounts, now: Date): Promise<QueueCardRow | null> {
   switch (nextKind(counts)) {
     case 'learning':
-      return cardRows(db, QUERIES.learning, userId, sqlTime(now))[0] ?? null;
+      return (await cardRows(db, QUERIES.learning, userId, sqlTime(now)))[0] ?? null;
     case 'review': {
       const end = sqlTime(nextDayStart(now, settings.timeZone, settings.dayStartHour));
       const nowMs = now.getTime();
       // RATIO's two parameters come before the learner's in TOP_REVIEWS (it is in the inner SELECT list).
-      let rows = cardRows(db, TOP_REVIEWS, nowMs, nowMs, userId, end, REVIEW_WINDOW);
+      let rows = await cardRows(db, TOP_REVIEWS, nowMs, nowMs, userId, end, REVIEW_WINDOW);
       let choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, false);
       // None live among the first rows, or a tie that may reach past them: decide over all of them.
       if (!choice?.settled) {
-        rows = cardRows(db, QUERIES.allReviews, userId, end, nowMs, nowMs);
+        rows = await cardRows(db, QUERIES.allReviews, userId, end, nowMs, nowMs);
         choice = chooseReview(rows.map((r) => ({ id: r.cardId, state: r.state })), now, settings, true);
       }
       return rows.find((r) => r.cardId === choice?.id) ?? null;
     }
     case 'new':
-      return cardRows(db, QUERIES.fresh, userId)[0] ?? null;
+      return (await cardRows(db, QUERIES.fresh, userId))[0] ?? null;
     default:
       return null;
   }
 }
 
 /** One of the learner's live, non-leech cards by id (an undone card comes back at once, as in Anki). */
-export function queueCardById(db: Db, userId: string, cardId: string): QueueCardRow | null {
-  return cardRows(db, QUERIES.byId, userId, cardId)[0] ?? null;
+export async function queueCardById(db: Db | SqlRunner, userId: string, cardId: string): Promise<QueueCardRow | null> {
+  return (await cardRows(db, QUERIES.byId, userId, cardId))[0] ?? null;
 }

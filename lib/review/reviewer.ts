@@ -6,7 +6,7 @@ import { authOptions } from '@/lib/auth/options';
 import { db } from '@/lib/db';
 import type { LearnerSrsSettings } from '@/lib/srs';
 import { settingsFromUser, type UserSettingsRow } from './settings';
-import { handleFor, statement } from './store';
+import { storeFor } from './store';
 
 const USER_SQL = `SELECT "id", "desiredRetention", "maximumInterval", "newPerDay", "timeZone", "dayStartHour", "learningSteps",
   "relearningSteps", "fsrsWeights" FROM "User" WHERE "id" = ?`;
@@ -21,6 +21,6 @@ export async function currentReviewer(): Promise<Reviewer | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const row = statement(handleFor(db), USER_SQL).get(id) as (UserSettingsRow & { id: string }) | undefined;
+  const row = await storeFor(db).get<UserSettingsRow & { id: string }>(USER_SQL, id);
   return row ? { id: row.id, settings: settingsFromUser(row) } : null;
 }

@@ -23,7 +23,7 @@ import {
 import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
 import { lessonHref } from '@/lib/course-urls';
 import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
-import { fromSqlTime, handleFor, sqlTime, statement, type Handle } from './store';
+import { fromSqlTime, isUniqueViolation, sqlTime, storeFor, type SqlRunner } from './store';
 import { randomUUID } from 'node:crypto';
 
 type Tx = Prisma.TransactionClient;
@@ -205,7 +205,7 @@ export async function loadQueue(db: Db | Tx, userId: string, settings: LearnerSr
 
 /** Cards left today by kind, counted in SQL without reading the rows (for the home page). */
 export async function reviewCounts(db: Db, userId: string, now: Date, settings?: LearnerSrsSettings): Promise<ReviewSnapshot['counts']> {
-  return queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now).counts;
+  return (await queueSummary(db, userId, settings ?? (await loadSettings(db, userId)), now)).counts;
 }
 
 function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: LearnerSrsSettings, now: Date): ReviewCardView {
@@ -229,9 +229,9 @@ function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: Lea
  */
 export async function reviewSnapshot(db: Db, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
   const s = settings ?? (await loadSettings(db, userId));
-  const summary = queueSummary(db, userId, s, now);
-  const preferred = preferCardId ? queueCardById(db, userId, preferCardId) : null;
-  const row = preferred ?? nextQueueCard(db, userId, s, summary.counts, now);
+  const summary = await queueSummary(db, userId, s, now);
+  const preferred = preferCardId ? await queueCardById(db, userId, preferCardId) : null;
+  const row = preferred ?? (await nextQueueCard(db, userId, s, summary.counts, now));
   return {
     counts: summary.counts,
     nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,
@@ -273,14 +273,14 @@ const SQL = {
 const maybeTime = (d: Date | null) => (d === null ? null : sqlTime(d));
 
 /** Sets a card's state (and bumps its version) if it is still at `version`; the number of rows changed. */
-export function writeState(h: Handle, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): number {
+export function writeState(tx: SqlRunner, userId: string, cardId: string, version: number, s: SrsCardState, leech: boolean): Promise<number> {
   const c = stateColumns(s);
-  return statement(h, SQL.update).run(c.state, sqlTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, maybeTime(c.lastReview), c.lastReviewMs, leech ? 1 : 0, userId, cardId, version).changes;
+  return tx.run(SQL.update, c.state, sqlTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, maybeTime(c.lastReview), c.lastReviewMs, leech ? 1 : 0, userId, cardId, version);
 }
 
 /** Writes one review log entry (inside a write transaction). */
-export function insertLog(h: Handle, userId: string, cardId: string, clientId: string, log: SrsReviewLog, durationMs: number): void {
-  statement(h, SQL.insertLog).run(
+export async function insertLog(tx: SqlRunner, userId: string, cardId: string, clientId: string, log: SrsReviewLog, durationMs: number): Promise<void> {
+  await tx.run(SQL.insertLog,
     randomUUID(), userId, cardId, clientId, log.rating, log.state, sqlTime(log.due), maybeTime(log.lastReview),
     log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review),
     Math.max(0, Math.min(Math.round(durationMs), 3_600_000)),
@@ -288,46 +288,29 @@ export function insertLog(h: Handle, userId: string, cardId: string, clientId: s
 }
 
 /**
- * Runs one write transaction of the review loop. BEGIN IMMEDIATE takes the write lock before reading, so no other
- * process can commit between this read and this write; the whole transaction is synchronous (well under a
- * millisecond), so the lock is never held across an await. When another connection holds the lock, this waits
- * without blocking the event loop (the connection's own busy wait would stall every request of this process,
- * including a Prisma transaction that holds the lock here) and tries again.
- */
-export async function writeTransaction<T>(db: Db, work: (h: Handle) => T): Promise<T> {
-  const h = handleFor(db);
-  const deadline = Date.now() + 5_000;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return h.transaction(() => work(h)).immediate();
-    } catch (e) {
-      const busy = e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');
-      if (!busy || Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, Math.min(20, 1 + attempt) * (0.5 + Math.random())));
-    }
-  }
-}
-
-/**
  * Records one grade, exactly once per client id, and only against the version the learner was shown. One
- * transaction: the retry check, the state read, FSRS, the version-checked update and the log entry.
+ * transaction: the retry check, the state read, FSRS, the version-checked update and the log entry. On
+ * PostgreSQL two nodes may run the same retry at once: the loser's update finds the version moved, and the
+ * second look at the client id (a fresh snapshot under READ COMMITTED) tells a retry from a stale tab.
  */
 export async function gradeForUser(db: Db, userId: string, input: GradeInput, now: Date, settings?: LearnerSrsSettings): Promise<WriteResult> {
   const s = settings ?? (await loadSettings(db, userId));
   try {
-    return await writeTransaction(db, (h): WriteResult => {
-      if (statement(h, SQL.seen).get(userId, input.clientId)) return { ok: true, duplicate: true };
-      const row = queueCardById(db, userId, input.cardId);
+    return await storeFor(db).write(async (tx): Promise<WriteResult> => {
+      if (await tx.get(SQL.seen, userId, input.clientId)) return { ok: true, duplicate: true };
+      const row = await queueCardById(tx, userId, input.cardId);
       if (!row) return { ok: false, code: 'not_found', error: 'This card is not in your reviews.' };
       if (row.version !== input.version) return STALE;
       const result = gradeCard(row.state, input.rating, now, s, input.cardId);
-      if (writeState(h, userId, input.cardId, input.version, result.state, result.becameLeech) !== 1) return STALE;
-      insertLog(h, userId, input.cardId, input.clientId, result.log, input.durationMs);
+      if ((await writeState(tx, userId, input.cardId, input.version, result.state, result.becameLeech)) !== 1) {
+        return (await tx.get(SQL.seen, userId, input.clientId)) ? { ok: true, duplicate: true } : STALE;
+      }
+      await insertLog(tx, userId, input.cardId, input.clientId, result.log, input.durationMs);
       return { ok: true, becameLeech: result.becameLeech };
     });
   } catch (e) {
     // The unique (userId, clientId) index is the last word on a retry (the transaction rolled back).
-    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: true, duplicate: true };
+    if (isUniqueViolation(e)) return { ok: true, duplicate: true };
     throw e;
   }
 }
@@ -337,15 +320,16 @@ type RawState = { version: number; state: string; due: string; stability: number
 
 /** Undoes the learner's latest review: the card gets its exact previous state and the log entry goes. */
 export async function undoLastForUser(db: Db, userId: string): Promise<WriteResult & { cardId?: string }> {
-  return writeTransaction(db, (h): WriteResult & { cardId?: string } => {
-    const last = statement(h, SQL.lastLog).get(userId) as RawLog | undefined;
+  return storeFor(db).write(async (tx): Promise<WriteResult & { cardId?: string }> => {
+    const last = await tx.get<RawLog>(SQL.lastLog, userId);
     if (!last) return { ok: false, code: 'nothing_to_undo', error: 'There is no review to undo.' };
-    const row = statement(h, SQL.stateRow).get(userId, last.cardId) as RawState | undefined;
+    const row = await tx.get<RawState>(SQL.stateRow, userId, last.cardId);
     if (!row) return { ok: false, code: 'not_found', error: 'That card is no longer in your reviews.' };
     const current = toSrsState({ ...row, due: new Date(row.due), lastReview: fromSqlTime(row.lastReview) });
     const previous = undoGrade(current, toSrsLog({ ...last, due: new Date(last.due), lastReview: fromSqlTime(last.lastReview), review: new Date(last.review) }));
-    writeState(h, userId, last.cardId, row.version, previous, false);
-    statement(h, SQL.deleteLog).run(last.id);
+    // Another node undid or graded it meanwhile (PostgreSQL): leave both as they are.
+    if ((await writeState(tx, userId, last.cardId, row.version, previous, false)) !== 1) return STALE;
+    await tx.run(SQL.deleteLog, last.id);
     return { ok: true, cardId: last.cardId };
   });
 }

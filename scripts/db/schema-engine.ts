@@ -7,14 +7,42 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const require = createRequire(import.meta.url);
 
 export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
+/** PostgreSQL's migrations, generated from the same schema with the provider switched (see providerSchema). */
+export const PG_MIGRATIONS_DIR = path.resolve('prisma/migrations-postgresql');
 /** The schema as of the newest migration: `db:migration:new` diffs the current schema against it. */
 export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, 'schema-snapshot.prisma.txt');
+
+export type Provider = 'sqlite' | 'postgresql';
+
+/** A target is a SQLite file path (or file: URL) or a postgres(ql):// URL. */
+export function providerOf(target: string): Provider {
+  return /^postgres(ql)?:\/\//.test(target) ? 'postgresql' : 'sqlite';
+}
+
+export function migrationsDirFor(provider: Provider): string {
+  return provider === 'postgresql' ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR;
+}
+
+/**
+ * The one schema (prisma/schema.prisma, written for SQLite) with its datasource provider switched. The schema keeps
+ * to types both databases have, so the provider line is the only difference; the generated client's output goes
+ * to its own folder (lib/generated/prisma-postgresql).
+ */
+export function providerSchema(schemaText: string, provider: Provider): string {
+  if (provider === 'sqlite') return schemaText;
+  const switched = schemaText
+    .replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"')
+    .replace(/(generator\s+client\s*\{[^}]*output\s*=\s*)"([^"]+)"/, '$1"$2-postgresql"');
+  if (!/provider\s*=\s*"postgresql"/.test(switched)) throw new Error('prisma/schema.prisma: datasource provider "sqlite" not found');
+  return switched;
+}
 
 const filters = { externalTables: [], externalEnums: [] };
 
@@ -50,12 +78,14 @@ async function instantiateEngineModule(): Promise<EngineModule> {
   return bg as unknown as EngineModule;
 }
 
-/** Opens the engine on the SQLite file at `dbFile` (created if missing). */
-export async function openEngine(dbFile: string, schemaText: string, verbose = false): Promise<Engine> {
-  await mkdir(path.dirname(dbFile), { recursive: true });
+/** Opens the engine on the SQLite file at `target` (created if missing) or the PostgreSQL database at a URL. */
+export async function openEngine(target: string, schemaText: string, verbose = false): Promise<Engine> {
+  const provider = providerOf(target);
+  const dbFile = target.replace(/^file:/, '');
+  if (provider === 'sqlite') await mkdir(path.dirname(dbFile), { recursive: true });
   const mod = await loadEngineModule();
   // engine.free() does not close the connections it opened; track them so closing the engine releases the file.
-  const inner = new PrismaBetterSqlite3({ url: dbFile });
+  const inner = provider === 'postgresql' ? new PrismaPg({ connectionString: target }) : new PrismaBetterSqlite3({ url: dbFile });
   const opened: { dispose(): Promise<void> }[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
@@ -74,7 +104,7 @@ export async function openEngine(dbFile: string, schemaText: string, verbose = f
   const log = (msg: string) => {
     if (verbose) console.error(msg);
   };
-  const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
+  const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, providerSchema(schemaText, provider)]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
   return {
     diff: (params) => engine.diff(params),
     applyMigrations: (input) => engine.applyMigrations(input),
@@ -102,10 +132,11 @@ export async function readMigrationDirectories(baseDir = MIGRATIONS_DIR) {
   );
 }
 
-/** Applies pending migrations to the SQLite file; returns the names applied. */
-export async function applyMigrations(dbFile: string, baseDir = MIGRATIONS_DIR): Promise<string[]> {
+/** Applies pending migrations to the SQLite file or PostgreSQL URL (that provider's folder); returns the names applied. */
+export async function applyMigrations(target: string, baseDir = migrationsDirFor(providerOf(target))): Promise<string[]> {
+  const provider = providerOf(target);
   const schemaText = await readFile(SCHEMA_PATH, 'utf8');
-  const engine = await openEngine(dbFile, schemaText);
+  const engine = await openEngine(target, schemaText);
   try {
     const lockPath = path.join(baseDir, 'migration_lock.toml');
     const lockContent = existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null;
@@ -121,7 +152,7 @@ export async function applyMigrations(dbFile: string, baseDir = MIGRATIONS_DIR):
     return result.appliedMigrationNames;
   } finally {
     await engine.free();
-    enableWal(dbFile);
+    if (provider === 'sqlite') enableWal(target.replace(/^file:/, ''));
   }
 }
 
@@ -135,13 +166,17 @@ function enableWal(dbFile: string): void {
   }
 }
 
-/** SQL that turns the schema `from` (or an empty database) into `to`. */
-export async function diffSchemas(from: string | null, to: string, scratchDbFile: string): Promise<string> {
-  const engine = await openEngine(scratchDbFile, to);
+/**
+ * SQL that turns the schema `from` (or an empty database) into `to`, for the provider of `scratch` (a SQLite file,
+ * or a PostgreSQL URL: the engine connects but the diff reads only the two schemas).
+ */
+export async function diffSchemas(from: string | null, to: string, scratch: string): Promise<string> {
+  const provider = providerOf(scratch);
+  const engine = await openEngine(scratch, to);
   try {
     const result = await engine.diff({
-      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from }] },
-      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: to }] },
+      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: providerSchema(from, provider) }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: providerSchema(to, provider) }] },
       script: true,
       exitCode: null,
       filters,
