@@ -25,6 +25,7 @@ import {
   type ClassResult,
 } from '@/lib/classes/service';
 import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
+import { isRecordId } from '@/lib/validations/id';
 
 export interface FormState {
   ok: boolean;
@@ -39,7 +40,7 @@ export interface ActionResult {
 const SIGNED_OUT: FormState = { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
 const NOT_INSTRUCTOR: FormState = { ok: false, message: 'Only instructors can do this.', errors: {} };
 
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+const isId = isRecordId;
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === 'string' ? v : '';

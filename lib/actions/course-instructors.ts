@@ -8,6 +8,7 @@ import { actionCourseInstructor } from '@/lib/courses/access';
 import { addCoInstructor, handOverCourse, removeCoInstructor } from '@/lib/courses/instructors';
 import { email } from '@/lib/validations/auth';
 import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
+import { recordId } from '@/lib/validations/id';
 
 export interface InstructorFormState {
   ok: boolean;
@@ -15,7 +16,7 @@ export interface InstructorFormState {
   errors: { email?: string };
 }
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 const NOT_OWNER = 'Course not found, or only its owner can change its instructors.';
 
 export async function addCoInstructorAction(_prev: InstructorFormState, form: FormData): Promise<InstructorFormState> {

@@ -41,6 +41,7 @@ import { uploadParser } from '@/lib/courses/parser';
 import { fieldErrors, type FieldErrors } from '@/lib/validations/auth';
 import { approvalSchema, courseDetailsSchema, courseIdSchema, manualCardInputSchema, outlineOpSchema } from '@/lib/validations/courses';
 import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
+import { recordId } from '@/lib/validations/id';
 
 export interface CourseFormState {
   ok: boolean;
@@ -222,7 +223,7 @@ export async function publishAction(courseId: string): Promise<ActionResult> {
 export async function setCardApprovalAction(courseId: string, cardId: string, approval: string): Promise<ActionResult> {
   const access = await editor(courseId);
   if (!access) return { ok: false, error: SIGNED_OUT };
-  const parsed = z.object({ cardId: z.string().min(1).max(64), approval: approvalSchema }).safeParse({ cardId, approval });
+  const parsed = z.object({ cardId: recordId, approval: approvalSchema }).safeParse({ cardId, approval });
   if (!parsed.success) return { ok: false, error: 'Invalid request.' };
   const result = await setCardApproval(db, access.course.id, parsed.data.cardId, parsed.data.approval);
   if (!result.ok) return { ok: false, error: result.error };
@@ -235,7 +236,7 @@ export async function addPrivateCardAction(_prev: CourseFormState, form: FormDat
   if (!isFormData(form)) return { ok: false, message: MALFORMED_FORM, errors: {} };
   const user = await actionUser();
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.', errors: {} };
-  const lessonId = z.string().min(1).max(64).safeParse(form.get('lessonId'));
+  const lessonId = recordId.safeParse(form.get('lessonId'));
   if (!lessonId.success) return { ok: false, message: 'Invalid lesson.', errors: {} };
   const card = manualCard(form);
   if (!card.ok) return { ok: false, message: 'Please fix the highlighted fields.', errors: card.errors };
@@ -249,7 +250,7 @@ export async function addPrivateCardAction(_prev: CourseFormState, form: FormDat
 export async function deletePrivateCardAction(cardId: string): Promise<ActionResult> {
   const user = await actionUser();
   if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
-  const id = z.string().min(1).max(64).safeParse(cardId);
+  const id = recordId.safeParse(cardId);
   if (!id.success) return { ok: false, error: 'Invalid card.' };
   const result = await deletePrivateCard(db, user.id, id.data);
   if (!result.ok) return { ok: false, error: result.error };

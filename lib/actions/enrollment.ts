@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
 import { enrollInCourses } from '@/lib/courses/enrollment';
+import { recordId } from '@/lib/validations/id';
 
-const input = z.object({ courseId: z.string().min(1).max(64) });
+const input = z.object({ courseId: recordId });
 
 export type EnrollResult = { ok: true; courseKey: string } | { ok: false; error: string };
 

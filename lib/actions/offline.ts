@@ -8,16 +8,17 @@ import { SYNC_BATCH_SIZE } from '@/lib/offline/queue';
 import { currentReviewer } from '@/lib/review/reviewer';
 import { offlineDeck } from '@/lib/review/offline-deck';
 import { applyOfflineGrades, type OfflineGradeOutcome } from '@/lib/review/offline-sync';
+import { recordId } from '@/lib/validations/id';
 
 const isoTime = z.iso.datetime({ offset: true });
 
 const batchInput = z.object({
-  userId: z.string().min(1).max(64),
+  userId: recordId,
   grades: z
     .array(
       z.object({
         clientId: z.string().min(8).max(64),
-        cardId: z.string().min(1).max(64),
+        cardId: recordId,
         version: z.number().int().min(0),
         lastReviewShown: isoTime.nullable(),
         rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),

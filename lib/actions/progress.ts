@@ -8,8 +8,9 @@ import { actionUser } from '@/lib/auth/session';
 import { enrollLessonCards } from '@/lib/review/service';
 import { visibleCourseWhere } from '@/lib/courses/access';
 import { enrollInCourses } from '@/lib/courses/enrollment';
+import { recordId } from '@/lib/validations/id';
 
-const input = z.object({ lessonId: z.string().min(1).max(64), complete: z.boolean() });
+const input = z.object({ lessonId: recordId, complete: z.boolean() });
 
 export type ProgressResult = { ok: true; completed: boolean } | { ok: false; error: string };
 

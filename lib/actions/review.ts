@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { currentReviewer } from '@/lib/review/reviewer';
 import { gradeForUser, reviewSnapshot, undoLastForUser, type ReviewSnapshot } from '@/lib/review/service';
+import { recordId } from '@/lib/validations/id';
 
 const gradeInput = z.object({
-  cardId: z.string().min(1).max(64),
+  cardId: recordId,
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   clientId: z.string().min(8).max(64),
   version: z.number().int().min(0),

@@ -1,8 +1,9 @@
 // Shapes of card edits and flags, shared by forms and actions.
 import { z } from 'zod';
 import { plainText } from './text';
+import { recordId } from '@/lib/validations/id';
 
-export const cardId = z.string().min(1).max(64);
+export const cardId = recordId;
 
 export const cardEditSchema = z.object({
   cardId,

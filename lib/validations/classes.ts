@@ -5,8 +5,9 @@ import { plainText } from './text';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from '@/lib/classes/join-code';
 import { ASSIGNMENT_STATUSES } from '@/lib/classes/status';
 import { DEFAULT_QUERY, SORT_KEYS, type TableQuery } from '@/lib/classes/table';
+import { recordId } from '@/lib/validations/id';
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 export const classSchema = z.object({
   name: plainText({ label: 'the class name', min: 2, max: 80, minMessage: 'Give the class a name of at least 2 characters.', maxMessage: 'Use at most 80 characters.' }),

@@ -1,8 +1,9 @@
 // Shapes of the authoring forms and outline edits, shared by the forms and the actions.
 import { z } from 'zod';
 import { plainText } from './text';
+import { recordId } from '@/lib/validations/id';
 
-export const courseIdSchema = z.string().min(1).max(64);
+export const courseIdSchema = recordId;
 
 export const courseDetailsSchema = z.object({
   title: plainText({ label: 'the title', min: 3, max: 120, minMessage: 'Give the course a title of at least 3 characters.', maxMessage: 'Keep the title under 120 characters.' }),
