@@ -79,8 +79,9 @@ summary+=" · unit+integration $(verdict "$vt") (${vt_passed:-0} passed, ${vt_fa
 summary+=" · build $(verdict "$build")"
 if [ "$e2e" = skipped ]; then summary+=" · e2e skipped (build failed)"; failed=1
 else summary+=" · e2e $(verdict "$e2e") (${e2e_passed:-0} passed, ${e2e_failed:-0} failed${e2e_flaky:+, $e2e_flaky flaky})"; fi
+pg_passed=$(count '^\s*[0-9]+ passed' e2e_pg); pg_failed=$(count '^\s*[0-9]+ failed' e2e_pg)
 if [ "$e2e_pg" = skipped ]; then summary+=" · e2e PostgreSQL skipped"
-else summary+=" · e2e PostgreSQL $(verdict "$e2e_pg") ($(count '^\s*[0-9]+ passed' e2e_pg) passed, $(count '^\s*[0-9]+ failed' e2e_pg) failed)"; fi
+else summary+=" · e2e PostgreSQL $(verdict "$e2e_pg") (${pg_passed:-0} passed, ${pg_failed:-0} failed)"; fi
 if grep -q 'PostgreSQL run SKIPPED' "$log/vitest" 2>/dev/null; then summary+=" · integration on PostgreSQL SKIPPED"; fi
 printf '\n=== summary\n%s · total %dm%02ds\n' "$summary" $((secs / 60)) $((secs % 60))
 exit "$failed"
