@@ -5,6 +5,7 @@ import { buildQueue } from '@/lib/srs/queue';
 import { gradeCard, isLeech, previewIntervals } from '@/lib/srs/scheduler';
 import type { LearnerSrsSettings } from '@/lib/srs/settings';
 import { CARD_STATES, type Rating, type SrsCardState } from '@/lib/srs/types';
+import type { ReviewSnapshot } from '@/lib/srs/review-view';
 
 /** SrsCardState with ISO strings for dates: what IndexedDB and the server action carry. */
 export type StoredCardState = Omit<SrsCardState, 'due' | 'lastReview'> & { due: string; lastReview: string | null };
@@ -29,23 +30,8 @@ export interface OfflineDeck {
   cards: OfflineCard[];
 }
 
-/** The shape of lib/review's ReviewSnapshot, so the review screen renders a local one the same way. */
-export interface LocalSnapshot {
-  counts: { new: number; learning: number; review: number };
-  card: {
-    id: string;
-    version: number;
-    kind: 'learning' | 'review' | 'new';
-    type: string;
-    front: string;
-    back: string;
-    source: string;
-    lesson: { title: string; href: string };
-    intervals: { rating: Rating; label: string }[];
-  } | null;
-  nextLearningDue: string | null;
-  canUndo: boolean;
-}
+/** The server's snapshot shape (lib/srs/review-view), so the review screen renders a local one the same way. */
+export type LocalSnapshot = ReviewSnapshot;
 
 export function toStored(s: SrsCardState): StoredCardState {
   return { ...s, due: s.due.toISOString(), lastReview: s.lastReview === null ? null : s.lastReview.toISOString() };

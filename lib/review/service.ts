@@ -25,6 +25,7 @@ import { lessonHref } from '@/lib/course-urls';
 import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
 import { fromSqlTime, isUniqueViolation, sqlTime, storeFor, type SqlRunner } from './store';
 import { randomUUID } from 'node:crypto';
+import type { ReviewCardView, ReviewSnapshot } from '@/lib/srs/review-view';
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,25 +139,7 @@ export async function enrollCompletedLessons(db: Db, userId: string, now: Date):
 
 // ---------- the queue ----------
 
-export interface ReviewCardView {
-  id: string;
-  version: number;
-  kind: 'learning' | 'review' | 'new';
-  type: string;
-  front: string;
-  back: string;
-  source: string;
-  lesson: { title: string; href: string };
-  intervals: { rating: Rating; label: string }[];
-}
-
-export interface ReviewSnapshot {
-  counts: { new: number; learning: number; review: number };
-  card: ReviewCardView | null;
-  /** When nothing is due now but a learning card comes back later today. */
-  nextLearningDue: string | null;
-  canUndo: boolean;
-}
+export type { ReviewCardView, ReviewSnapshot };
 
 
 /** Only what ordering the queue needs: reading ~1,000 due rows in full costs twice as much (see npm run bench). */
