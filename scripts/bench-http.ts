@@ -269,7 +269,13 @@ function serverCpuMs(): number {
 // ---------- the review screen's requests ----------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-const actions = (() => {
+// Read on first use, after the build this script may have just made (ids change with every build).
+let actionIds: { grade: string; refresh: string } | null = null;
+const actions = {
+  get grade() { return (actionIds ??= readActionIds()).grade; },
+  get refresh() { return (actionIds ??= readActionIds()).refresh; },
+};
+function readActionIds() {
   const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const find = (name: string) => {
     const id = Object.entries(manifest.node).find(([, v]) => v.filename === 'lib/actions/review.ts' && v.exportedName === name)?.[0];
@@ -277,7 +283,7 @@ const actions = (() => {
     return id;
   };
   return { grade: find('gradeReview'), refresh: find('refreshReview') };
-})();
+}
 // What the browser sends as Next-Router-State-Tree on /review.
 const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)', { children: ['review', { children: ['__PAGE__', {}, null, null] }, null, null] }, null, null] }, null, null, true]));
 
