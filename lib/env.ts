@@ -35,6 +35,8 @@ const schema = z
       }),
     /** Set by scripts/serve.ts in its own process: proves the x-app-peer header was written by our server. */
     APP_PEER_TOKEN: optionalText,
+    /** New accounts allowed per client address per hour. */
+    SIGN_UP_LIMIT: z.coerce.number().int().min(1).default(5),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     GOOGLE_ID: optionalText,

@@ -2,6 +2,7 @@
 # Starts the production build for e2e tests on its own port with a fresh database file.
 set -euo pipefail
 PORT="${1:-3100}"
+export SIGN_UP_LIMIT=10000  # every e2e test signs up a fresh learner from loopback
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 APP_MODE=demo
 export DATABASE_URL="file:./data/e2e.db"
 export NEXTAUTH_URL="http://localhost:${PORT}"
@@ -17,4 +18,4 @@ npx tsx scripts/create-user.ts --role instructor --email other-instructor@exampl
   --name "Otto Instructor" --password other-instructor-demo
 # A second course beside the demo course, owned by the other instructor (catalogue and course-rights specs).
 npx tsx scripts/content-sync.ts --content e2e/content/second-course --owner other-instructor@example.com
-exec npx next start -p "$PORT"
+PORT="$PORT" exec npx tsx scripts/serve.ts

@@ -34,10 +34,15 @@ const POLICIES: Record<string, Policy> = {
   'join-ip': { limit: JOIN_IP_LIMIT, windowMs: JOIN_WINDOW_MS },
 };
 
-function policyFor(key: string): Policy {
-  const policy = POLICIES[key.slice(0, key.indexOf(':'))];
+/** Limits a deployment may change, by key prefix (SIGN_UP_LIMIT in lib/env.ts; e2e raises it). */
+export type LimitOverrides = Partial<Record<string, number>>;
+
+function policyFor(key: string, overrides: LimitOverrides = {}): Policy {
+  const prefix = key.slice(0, key.indexOf(':'));
+  const policy = POLICIES[prefix];
   if (!policy) throw new Error(`No rate-limit policy for key ${key}`);
-  return policy;
+  const limit = overrides[prefix];
+  return limit === undefined ? policy : { ...policy, limit };
 }
 
 export interface ThrottleResult {
@@ -47,8 +52,8 @@ export interface ThrottleResult {
 }
 
 /** Takes one attempt from a key's window, atomically; false when the window is used up. */
-async function reserveOne(db: Db, key: string, now: Date): Promise<boolean> {
-  const { limit, windowMs } = policyFor(key);
+async function reserveOne(db: Db, key: string, now: Date, overrides: LimitOverrides): Promise<boolean> {
+  const { limit, windowMs } = policyFor(key, overrides);
   const cutoff = new Date(now.getTime() - windowMs);
   for (let round = 0; round < 3; round++) {
     const inWindow = await db.authThrottle.updateMany({
@@ -85,10 +90,10 @@ async function retryAfter(db: Db, keys: string[], now: Date): Promise<number> {
  * Reserves one attempt on every key, in order; stops (not allowed) at the first full key, handing back what it
  * had reserved on earlier keys, so a refused attempt costs nothing.
  */
-export async function reserveAttempt(db: Db, keys: string[], now: Date): Promise<ThrottleResult> {
+export async function reserveAttempt(db: Db, keys: string[], now: Date, overrides: LimitOverrides = {}): Promise<ThrottleResult> {
   const taken: string[] = [];
   for (const key of keys) {
-    if (await reserveOne(db, key, now)) {
+    if (await reserveOne(db, key, now, overrides)) {
       taken.push(key);
       continue;
     }
