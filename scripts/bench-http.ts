@@ -201,7 +201,7 @@ function ensureBuild(): void {
   const sources = Math.max(...['app', 'lib', 'components', 'next.config.js', 'package-lock.json', 'prisma/schema.prisma'].map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
   if (!args.has('build') && existsSync(buildId) && statSync(buildId).mtimeMs > sources) return console.log('using the existing .next build (newer than the sources)');
   console.log('building (next build)…');
-  const r = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error('next build failed');
 }
 

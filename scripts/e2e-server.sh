@@ -9,13 +9,14 @@ export NEXTAUTH_URL="http://localhost:${PORT}"
 export NEXTAUTH_SECRET="e2e-only-secret-not-used-anywhere-else-0123456789"
 rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm
 mkdir -p data
-[ -f .next/BUILD_ID ] || npx next build
-npx tsx scripts/db-migrate.ts
-if [ -f scripts/content-sync.ts ]; then npx tsx scripts/content-sync.ts; fi
-npx tsx prisma/seed.ts
+. scripts/ensure-deps.sh
+[ -f .next/BUILD_ID ] || bin next build
+bin tsx scripts/db-migrate.ts
+if [ -f scripts/content-sync.ts ]; then bin tsx scripts/content-sync.ts; fi
+bin tsx prisma/seed.ts
 # A second instructor, for specs about what one instructor must not see or change of another's classes.
-npx tsx scripts/create-user.ts --role instructor --email other-instructor@example.com \
+bin tsx scripts/create-user.ts --role instructor --email other-instructor@example.com \
   --name "Otto Instructor" --password other-instructor-demo
 # A second course beside the demo course, owned by the other instructor (catalogue and course-rights specs).
-npx tsx scripts/content-sync.ts --content e2e/content/second-course --owner other-instructor@example.com
-PORT="$PORT" exec npx tsx scripts/serve.ts
+bin tsx scripts/content-sync.ts --content e2e/content/second-course --owner other-instructor@example.com
+PORT="$PORT" exec node_modules/.bin/tsx scripts/serve.ts

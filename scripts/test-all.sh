@@ -1,11 +1,71 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Typecheck, lint, unit + integration (Vitest), then e2e (Playwright) on a
-# fresh production build. Exits non-zero on the first failure.
-set -euo pipefail
+# `npm test`: the whole suite on a fresh clone. Installs the locked dependencies if needed, checks for Chromium
+# before the long steps, then typecheck, lint, unit + integration (Vitest), a production build and e2e
+# (Playwright). Every stage runs (e2e only when the build succeeded); the last line sums up each stage's counts
+# and the total time, and the exit status is non-zero when any stage failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+start=$(date +%s)
+# shellcheck source=scripts/ensure-deps.sh
+. scripts/ensure-deps.sh
 step() { printf '\n=== %s\n' "$*"; }
-step "typecheck"; npx tsc --noEmit
-step "lint"; npx eslint . --max-warnings=0
-step "unit and integration tests"; npx vitest run
-step "production build"; NODE_ENV=production npx next build
-step "e2e tests"; npx playwright test
+
+find_chromium() {
+  local p
+  for p in "${PLAYWRIGHT_CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    [ -n "$p" ] && [ -x "$p" ] && { echo "$p"; return 0; }
+  done
+  compgen -G "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}/chromium-*/chrome-linux*/chrome" | head -n1
+}
+step "chromium"
+if [ -z "$(find_chromium)" ]; then
+  if [ "$(id -u)" = 0 ] && [ -n "${CI:-}" ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing; CI is set and we are root: installing Debian's chromium."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+if [ -z "$(find_chromium)" ]; then
+  echo "error: the e2e tests need Chromium, and none was found (/usr/bin/chromium, PLAYWRIGHT_CHROMIUM_PATH)." >&2
+  echo "Install it first, e.g. on Debian/Ubuntu:  sudo apt-get install chromium" >&2
+  exit 1
+fi
+echo "using $(find_chromium)"
+
+step "dependencies"; ensure_deps || { echo "error: installing the dependencies failed" >&2; exit 1; }
+
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+failed=0
+# run NAME CMD…: runs a stage, keeps its output for the summary, remembers a failure.
+run() {
+  local name="$1"; shift
+  "$@" 2>&1 | tee "$log/$name"
+  local rc=${PIPESTATUS[0]}
+  sed -i 's/\x1b\[[0-9;]*m//g' "$log/$name"
+  [ "$rc" = 0 ] || failed=1
+  return "$rc"
+}
+count() { grep -Eo "$1" "$log/$2" 2>/dev/null | tail -n1 | grep -Eo '[0-9]+' | head -n1 || true; }
+
+step "typecheck"; run typecheck bin tsc --noEmit; tc=$?
+step "lint"; run lint bin eslint . --max-warnings=0; lint=$?
+step "unit and integration tests"; run vitest bin vitest run; vt=$?
+step "production build"; NODE_ENV=production run build bin next build; build=$?
+e2e=skipped
+if [ "$build" = 0 ]; then step "e2e tests"; run e2e bin playwright test; e2e=$?; fi
+
+ts_errors=$(grep -c 'error TS' "$log/typecheck" 2>/dev/null || true)
+lint_problems=$(count '[0-9]+ problems?' lint); lint_problems=${lint_problems:-0}
+vt_passed=$(grep -E '^\s*Tests\s' "$log/vitest" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || true)
+vt_failed=$(grep -E '^\s*Tests\s' "$log/vitest" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' || true)
+e2e_passed=$(count '^\s*[0-9]+ passed' e2e); e2e_failed=$(count '^\s*[0-9]+ failed' e2e); e2e_flaky=$(count '^\s*[0-9]+ flaky' e2e)
+verdict() { [ "$1" = 0 ] && echo ok || echo FAILED; }
+secs=$(( $(date +%s) - start ))
+summary="typecheck $(verdict "$tc") (${ts_errors:-0} errors) · lint $(verdict "$lint") (${lint_problems} problems)"
+summary+=" · unit+integration $(verdict "$vt") (${vt_passed:-0} passed, ${vt_failed:-0} failed)"
+summary+=" · build $(verdict "$build")"
+if [ "$e2e" = skipped ]; then summary+=" · e2e skipped (build failed)"; failed=1
+else summary+=" · e2e $(verdict "$e2e") (${e2e_passed:-0} passed, ${e2e_failed:-0} failed${e2e_flaky:+, $e2e_flaky flaky})"; fi
+printf '\n=== summary\n%s · total %dm%02ds\n' "$summary" $((secs / 60)) $((secs % 60))
+exit "$failed"

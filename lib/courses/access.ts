@@ -68,7 +68,7 @@ export async function requireCourseInstructor(ref: CourseRef, opts: { owner?: bo
   const { course, role } = await access(user, ref);
   if (!course) notFound();
   if (!role) {
-    if (course.status === 'draft') notFound();
+    if (course.status !== 'published') notFound();
     forbidden();
   }
   if (opts.owner && role !== 'owner') forbidden();

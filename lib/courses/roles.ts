@@ -6,21 +6,23 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type Client = Db | Prisma.TransactionClient;
 export type CourseRole = 'owner' | 'co-instructor';
-export type CourseStatus = 'draft' | 'published';
-export const COURSE_STATUSES = ['draft', 'published'] as const satisfies readonly CourseStatus[];
+/** `personal`: a learner's private deck (e.g. imported from Anki), seen and reviewed by its owner alone. */
+export type CourseStatus = 'draft' | 'published' | 'personal';
+export const COURSE_STATUSES = ['draft', 'published', 'personal'] as const satisfies readonly CourseStatus[];
 
 export function asCourseStatus(value: string): CourseStatus {
-  return value === 'draft' ? 'draft' : 'published';
+  return value === 'draft' || value === 'personal' ? value : 'published';
 }
 
-/** Filter for courses the user may see: published ones, and drafts they own or co-teach. */
+/** Filter for courses the user may see: published ones, drafts they own or co-teach, and their private decks. */
 export function visibleCourseWhere(userId: string): Prisma.CourseWhereInput {
-  return { OR: [{ status: 'published' }, editableCourseWhere(userId)] };
+  return { OR: [{ status: 'published' }, { status: 'personal', ownerId: userId }, editableCourseWhere(userId)] };
 }
 
 /** Filter for courses the user may edit (owner or co-instructor, and still an instructor). */
 export function editableCourseWhere(userId: string): Prisma.CourseWhereInput {
-  return { OR: [{ owner: { id: userId, role: 'instructor' } }, { instructors: { some: { userId, user: { role: 'instructor' } } } }] };
+  // a private deck is its owner's to review, never a course to edit, publish or assign
+  return { NOT: { status: 'personal' }, OR: [{ owner: { id: userId, role: 'instructor' } }, { instructors: { some: { userId, user: { role: 'instructor' } } } }] };
 }
 
 /** The user's role on the course, or null. */
@@ -29,11 +31,12 @@ export async function courseRole(client: Client, userId: string, courseId: strin
     where: { id: courseId },
     select: {
       ownerId: true,
+      status: true,
       owner: { select: { role: true } },
       instructors: { where: { userId }, select: { role: true, user: { select: { role: true } } } },
     },
   });
-  if (!course) return null;
+  if (!course || course.status === 'personal') return null;
   if (course.ownerId === userId) return course.owner?.role === 'instructor' ? 'owner' : null;
   const row = course.instructors[0];
   if (!row || row.user.role !== 'instructor') return null;

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { lessonHref, lessonSlug } from '@/lib/course-urls';
 import { LEARNER_CARD_WHERE, learnerCardWhere, liveModules } from '@/lib/courses/outline-query';
-import { visibleCourseWhere } from '@/lib/courses/access';
+import { asCourseStatus, visibleCourseWhere, type CourseStatus } from '@/lib/courses/access';
 import { enrollInCourses } from '@/lib/courses/enrollment';
 
 export interface OutlineLesson {
@@ -37,7 +37,7 @@ export interface CourseOutline {
   key: string;
   title: string;
   description: string;
-  status: 'draft' | 'published';
+  status: CourseStatus;
   /** The learner is enrolled (home lists the course). */
   enrolled: boolean;
   modules: OutlineModule[];
@@ -118,7 +118,7 @@ function toOutline(course: OutlineRow): CourseOutline & { lastViewedLessonId: st
     key: course.key,
     title: course.title,
     description: course.description,
-    status: course.status === 'draft' ? 'draft' : 'published',
+    status: asCourseStatus(course.status),
     enrolled: course.enrollments.length > 0,
     modules,
     done: all.filter((l) => l.completed).length,
@@ -136,7 +136,7 @@ export async function getCourseOutline(userId: string, courseKey: string): Promi
 }
 
 export interface LessonPage {
-  course: { id: string; key: string; title: string; status: 'draft' | 'published' };
+  course: { id: string; key: string; title: string; status: CourseStatus };
   module: { key: string; title: string; locked: boolean; prerequisites: { key: string; title: string }[] };
   lesson: { id: string; key: string; title: string; markdown: string; words: number; completed: boolean; cardCount: number };
   position: { index: number; count: number };

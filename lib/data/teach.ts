@@ -4,7 +4,7 @@
 // selects among the course's own lessons.
 import 'server-only';
 import { db } from '@/lib/db';
-import { editableCourseWhere, asCourseStatus } from '@/lib/courses/access';
+import { editableCourseWhere } from '@/lib/courses/access';
 import { liveModules } from '@/lib/courses/outline-query';
 
 /** What the card editor shows of a card: generated and edited text, suspension and open flags. */
@@ -48,7 +48,7 @@ export async function getTeachCourses(userId: string): Promise<TeachCourse[]> {
         db.cardFlag.count({ where: { resolvedAt: null, card: inCourse } }),
       ]);
       const role = c.ownerId === userId || c.instructors[0]?.role === 'owner' ? 'owner' : 'co-instructor';
-      return { id: c.id, key: c.key, title: c.title, status: asCourseStatus(c.status), role, cards, openFlags } as const;
+      return { id: c.id, key: c.key, title: c.title, status: c.status === 'draft' ? ('draft' as const) : ('published' as const), role, cards, openFlags } as const;
     }),
   );
 }

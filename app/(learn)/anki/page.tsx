@@ -25,8 +25,8 @@ export default async function AnkiPage() {
         <h2 id="anki-import" className="text-lg font-semibold">Import from Anki</h2>
         <p className="text-sm">
           {user.role === 'instructor'
-            ? 'Turn an Anki deck into a new course: decks become modules, Basic and Cloze notes become cards. Or bring a deck you downloaded here back into your own reviews.'
-            : 'Bring a deck you downloaded from this app back into your reviews: your Anki review history is replayed so intervals carry over.'}
+            ? 'Turn an Anki deck into a new course: decks become modules, Basic and Cloze notes become cards. Or bring a deck into your own reviews: cards of courses here rejoin your schedule, any other notes become your private deck.'
+            : 'Bring your Anki deck into your reviews: cards downloaded from this app rejoin their course, any other notes become your private deck (only you see it). Your Anki review history is replayed so intervals carry over.'}
         </p>
         <AnkiImportForm instructor={user.role === 'instructor'} maxBytes={MAX_IMPORT_BYTES} />
       </section>

@@ -96,7 +96,7 @@ describe('a learner’s deck out to Anki and back', () => {
   it('imported by another learner, replays the history so the next due dates match', async () => {
     const read = readApkg(bytes);
     if (!read.ok) throw new Error(read.error);
-    const summary = await importLearnerPackage(t.db, bob, read.deck, now);
+    const summary = await importLearnerPackage(t.db, bob, read.deck, 'alice.apkg', now);
     const a = await t.db.cardState.findMany({ where: { userId: alice }, orderBy: { cardId: 'asc' } });
     const b = await t.db.cardState.findMany({ where: { userId: bob }, orderBy: { cardId: 'asc' } });
     expect(b.map((s) => s.cardId)).toEqual(a.map((s) => s.cardId));
@@ -112,7 +112,7 @@ describe('a learner’s deck out to Anki and back', () => {
     expect(await t.db.enrollment.count({ where: { userId: bob } })).toBe(1);
     console.log(`anki import as another learner: ${summary.message} max due difference ${(maxMs / DAY).toFixed(4)} days`);
     // importing again records nothing twice
-    const again = await importLearnerPackage(t.db, bob, read.deck, now);
+    const again = await importLearnerPackage(t.db, bob, read.deck, 'alice.apkg', now);
     expect(again.scheduled).toBe(0);
     expect(await t.db.reviewLog.count({ where: { userId: bob } })).toBe(summary.reviews);
   });
@@ -172,8 +172,74 @@ describe('ids in the file are not trusted', () => {
         revlog: [{ id: now.getTime() - DAY, ease: 3, ivl: 1, lastIvl: 0, factor: 0, time: 1000, type: 0 }] }],
     }).bytes;
     const outcome = await importDeckFile(t.db, { id: carol, role: 'learner' }, pkg, 'x.apkg', 'my-reviews', now);
-    expect(outcome).toMatchObject({ ok: true, cards: 0 });
+    expect(outcome).toMatchObject({ ok: true });
     expect(await t.db.reviewLog.count({ where: { userId: carol, cardId: secret.id } })).toBe(0);
     expect(await t.db.cardState.count({ where: { userId: carol, cardId: secret.id } })).toBe(0);
+    // what she gets is her own copy of the note, in her private deck
+    const copy = await t.db.card.findFirstOrThrow({ where: { ownerId: carol } });
+    expect(copy.id).not.toBe(secret.id);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: secret.id } })).toMatchObject({ ownerId: alice, front: 'secret?' });
+  });
+});
+
+describe('a foreign Anki deck becomes the learner’s private deck', () => {
+  const foreign = () =>
+    writeApkg({
+      now,
+      collectionCreated: t0,
+      notes: [
+        { guid: 'f-hablar', kind: 'basic', deck: ['Spanish', 'Verbs'], front: 'to speak', back: 'hablar', source: '', link: '', tags: [],
+          revlog: [
+            { id: t0.getTime(), ease: 3, ivl: -600, lastIvl: 0, factor: 0, time: 4000, type: 0 },
+            { id: t0.getTime() + DAY, ease: 3, ivl: 3, lastIvl: -600, factor: 2500, time: 3000, type: 1 },
+          ] },
+        { guid: 'f-comer', kind: 'basic', deck: ['Spanish', 'Verbs'], front: 'to eat', back: 'comer', source: '', link: '', tags: [], revlog: [] },
+        { guid: 'f-rojo', kind: 'basic', deck: ['Spanish', 'Colours'], front: 'red', back: 'rojo', source: '', link: '', tags: [], revlog: [] },
+      ],
+    }).bytes;
+
+  it('with its decks as modules, its history replayed, seen and reviewed by that learner alone; re-importing adds nothing', async () => {
+    const dave = (await t.db.user.create({ data: { email: 'dave@example.com', name: 'Dave' } })).id;
+    const outcome = await importDeckFile(t.db, { id: dave, role: 'learner' }, foreign(), 'spanish.apkg', 'my-reviews', now);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome).toMatchObject({ cards: 3, scheduled: 1, reviews: 2 });
+    expect(outcome.message).toMatch(/3 cards went into your private deck “Spanish”/);
+    const course = await t.db.course.findFirstOrThrow({
+      where: { ownerId: dave },
+      include: { modules: { orderBy: { order: 'asc' }, include: { lessons: { include: { cards: true } } } }, enrollments: true },
+    });
+    expect(course).toMatchObject({ title: 'Spanish', status: 'personal' });
+    expect(course.modules.map((m) => [m.title, m.lessons[0]?.cards.length])).toEqual([['Verbs', 2], ['Colours', 1]]);
+    expect(course.modules.flatMap((m) => m.lessons.flatMap((l) => l.cards)).every((c) => c.ownerId === dave && c.origin === 'learner')).toBe(true);
+    expect(course.enrollments.map((e) => e.userId)).toEqual([dave]);
+    const hablar = course.modules[0]!.lessons[0]!.cards.find((c) => c.back === 'hablar')!;
+    const state = await t.db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: dave, cardId: hablar.id } } });
+    expect(state.reps).toBe(2);
+    expect(state.due.getTime()).toBeGreaterThan(t0.getTime() + DAY);
+    expect(await t.db.cardState.count({ where: { userId: dave } })).toBe(3);
+    // only Dave sees it: not Bob, not an instructor (no teach rights on a private deck), not the catalogue
+    const { visibleCourseWhere, courseRole, editableCourseIds } = await import('@/lib/courses/roles');
+    expect(await t.db.course.count({ where: { AND: [{ id: course.id }, visibleCourseWhere(dave)] } })).toBe(1);
+    expect(await t.db.course.count({ where: { AND: [{ id: course.id }, visibleCourseWhere(bob)] } })).toBe(0);
+    expect(await t.db.course.count({ where: { AND: [{ id: course.id }, visibleCourseWhere(teacher)] } })).toBe(0);
+    expect(await courseRole(t.db, teacher, course.id)).toBeNull();
+    expect(await editableCourseIds(t.db, dave)).toEqual([]);
+    // the same file again changes nothing
+    const counts = async () => ({ cards: await t.db.card.count(), logs: await t.db.reviewLog.count(), states: await t.db.cardState.count(), courses: await t.db.course.count() });
+    const before = await counts();
+    const again = await importDeckFile(t.db, { id: dave, role: 'learner' }, foreign(), 'spanish.apkg', 'my-reviews', now);
+    expect(again).toMatchObject({ ok: true, cards: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('an instructor importing into their own reviews gets a private deck they cannot publish or assign', async () => {
+    const olga = (await t.db.user.create({ data: { email: 'olga@example.com', name: 'Olga', role: 'instructor' } })).id;
+    const outcome = await importDeckFile(t.db, { id: olga, role: 'instructor' }, foreign(), 'spanish.apkg', 'my-reviews', now);
+    expect(outcome).toMatchObject({ ok: true, cards: 3 });
+    const { courseRole, editableCourseIds } = await import('@/lib/courses/roles');
+    const course = await t.db.course.findFirstOrThrow({ where: { ownerId: olga } });
+    expect(course.status).toBe('personal');
+    expect(await courseRole(t.db, olga, course.id)).toBeNull();
+    expect(await editableCourseIds(t.db, olga)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The database side of Anki interop (the rest of this folder is pure): a learner's cards and schedule out
 // as package input, a deck in as a new course an instructor owns, and a learner's own package back in
 // with its review history replayed into FSRS. Callers pass the signed-in user's id, never one from a client.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { slugify } from '@/lib/content/slug';
@@ -220,12 +220,155 @@ export async function importDeckAsCourse(db: Db, ownerId: string, deck: Imported
 // ---------- import: a learner's own package, schedule and history replayed ----------
 
 /**
+ * Replays one note's Anki review history into lib/srs (ts-fsrs) with the learner's settings and stores the
+ * resulting state and log. The card state must exist. Returns how many reviews were replayed.
+ */
+async function replayRevlog(tx: Tx, userId: string, cardId: string, note: ImportedNote, settings: Awaited<ReturnType<typeof loadSettings>>, now: Date): Promise<number> {
+  const grades = gradesFromRevlog(note.cards[0]?.revlog ?? []);
+  if (grades.length === 0) return 0;
+  let state: SrsCardState = newCardState(grades[0]?.review ?? now);
+  const logs: Prisma.ReviewLogCreateManyInput[] = [];
+  for (const g of grades) {
+    if (g.review.getTime() > now.getTime()) break;
+    const r = gradeCard(state, g.rating, g.review, settings, cardId);
+    logs.push({
+      userId,
+      cardId,
+      // one per revlog entry and card: importing the same file twice records nothing twice
+      clientId: `anki-${g.revlogId}-${cardId}`.slice(0, 100),
+      rating: r.log.rating,
+      state: r.log.state,
+      due: r.log.due,
+      stability: r.log.stability,
+      difficulty: r.log.difficulty,
+      elapsedDays: r.log.elapsedDays,
+      lastElapsedDays: r.log.lastElapsedDays,
+      scheduledDays: r.log.scheduledDays,
+      learningSteps: r.log.learningSteps,
+      lastReview: r.log.lastReview,
+      review: r.log.review,
+      durationMs: g.durationMs,
+    });
+    state = r.state;
+  }
+  if (logs.length === 0) return 0;
+  await tx.cardState.update({
+    where: { userId_cardId: { userId, cardId } },
+    data: { ...stateColumns(state), addedAt: grades[0]?.review ?? now, version: { increment: 1 } },
+  });
+  await tx.reviewLog.createMany({ data: logs });
+  return logs.length;
+}
+
+/** The stable key of a learner's private deck course: one per learner and deck title, so a re-import adds to it. */
+export function personalCourseKey(userId: string, title: string): string {
+  const hash = createHash('sha256').update(`${userId}\u0000${title}`).digest('hex').slice(0, 10);
+  return `my-${slugify(title).slice(0, 40) || 'deck'}-${hash}`;
+}
+
+interface PersonalDeckResult {
+  courseTitle: string;
+  added: number;
+  existing: number;
+  scheduled: number;
+  reviews: number;
+}
+
+/**
+ * Notes that are not cards of a course here become the learner's private deck: a course with status
+ * `personal` only they see (decks → modules, one lesson "cards" each), cards they own, their history replayed.
+ * Re-importing the same deck adds only the notes it does not hold yet (cards keyed by note guid and card ord).
+ */
+async function importPersonalDeck(tx: Tx, userId: string, notes: readonly ImportedNote[], fileName: string, settings: Awaited<ReturnType<typeof loadSettings>>, now: Date): Promise<PersonalDeckResult> {
+  const fallback = fileName.replace(/\.[a-z0-9]+$/i, '').trim() || 'My Anki deck';
+  const plan = planModules(notes, fallback);
+  const key = personalCourseKey(userId, plan.courseTitle);
+  const course =
+    (await tx.course.findUnique({ where: { key }, select: { id: true, ownerId: true } })) ??
+    (await tx.course.create({
+      data: { key, title: plan.courseTitle, description: `Your cards from ${fileName.slice(0, 200)} (Anki). Only you see this deck.`, ownerId: userId, status: 'personal', publishedAt: now },
+      select: { id: true, ownerId: true },
+    }));
+  if (course.ownerId !== userId) throw new Error('personal course key collision');
+  await enrollInCourses(tx, userId, [course.id], now);
+  const modules = await tx.module.findMany({ where: { courseId: course.id }, select: { id: true, key: true, title: true, order: true } });
+  const usedModuleKeys = new Set(modules.map((m) => m.key));
+  let nextOrder = modules.reduce((max, m) => Math.max(max, m.order + 1), 0);
+  const result: PersonalDeckResult = { courseTitle: plan.courseTitle, added: 0, existing: 0, scheduled: 0, reviews: 0 };
+  for (const title of plan.modules) {
+    let moduleRow = modules.find((m) => m.title === title);
+    if (!moduleRow) {
+      const moduleKey = uniqueKey(slugify(title).slice(0, 60), usedModuleKeys);
+      moduleRow = await tx.module.create({ data: { courseId: course.id, key: moduleKey, title, description: '', order: nextOrder++ }, select: { id: true, key: true, title: true, order: true } });
+    }
+    const lessonKey = `${moduleRow.key}/cards`;
+    const deckNotes = notes.filter((n) => plan.moduleOf(n.deck) === title);
+    const markdown = `Cards imported from your Anki deck “${deckNotes[0]?.deck ?? title}”.`;
+    const lesson =
+      (await tx.lesson.findFirst({ where: { moduleId: moduleRow.id, key: lessonKey }, select: { id: true } })) ??
+      (await tx.lesson.create({
+        data: { moduleId: moduleRow.id, key: lessonKey, title, order: 0, markdown, words: markdown.split(/\s+/).length, sourceFile: fileName.slice(0, 200) },
+        select: { id: true },
+      }));
+    const have = new Set((await tx.card.findMany({ where: { lessonId: lesson.id }, select: { key: true } })).map((c) => c.key));
+    let position = have.size;
+    const fresh: { note: ImportedNote; key: string; front: string; back: string; kind: string }[] = [];
+    for (const n of deckNotes) {
+      for (const c of n.cards) {
+        const cardKey = `anki-${noteGuid(n.guid)}-${c.ord}`.slice(0, 190);
+        if (have.has(cardKey)) {
+          result.existing++;
+          continue;
+        }
+        have.add(cardKey);
+        fresh.push({ note: { ...n, cards: [c] }, key: cardKey, front: c.front, back: c.back, kind: n.kind });
+      }
+    }
+    for (const f of fresh) {
+      const card = await tx.card.create({
+        data: {
+          lessonId: lesson.id,
+          key: f.key,
+          type: f.kind,
+          origin: 'learner',
+          ownerId: userId,
+          front: f.front.slice(0, 5000),
+          back: f.back.slice(0, 5000),
+          source: f.note.source.slice(0, 5000),
+          position: position++,
+        },
+        select: { id: true },
+      });
+      await tx.cardState.create({
+        data: { userId, cardId: card.id, ...stateColumns(newCardState(now)), addedAt: now, sortKey: moduleRow.order * 1_000_000 + Math.min(position, 999) },
+      });
+      const replayed = await replayRevlog(tx, userId, card.id, f.note, settings, now);
+      if (replayed > 0) {
+        result.scheduled++;
+        result.reviews += replayed;
+      }
+      result.added++;
+    }
+  }
+  // the lesson counts as done: its cards are in the learner's reviews already
+  const lessons = await tx.lesson.findMany({ where: { module: { courseId: course.id } }, select: { id: true } });
+  for (const l of lessons) {
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId: l.id } },
+      create: { userId, lessonId: l.id, completedAt: now },
+      update: {},
+    });
+  }
+  return result;
+}
+
+/**
  * Cards are matched by note guid: packages this app exports use the card's id as the guid, so a learner
  * (the same one or another) gets those cards with the package's review history replayed into their FSRS.
- * Cards they already reviewed here keep their own history. Notes that are not cards of a course here are
- * counted and left out (private decks for learners are not built yet).
+ * Cards they already reviewed here keep their own history. Notes that are not cards of a course here become
+ * the learner's private deck (importPersonalDeck), history and all.
  */
-export async function importLearnerPackage(db: Db, userId: string, deck: ImportedDeck, now: Date): Promise<ImportSummary> {
+export async function importLearnerPackage(db: Db, userId: string, deck: ImportedDeck, fileName: string, now: Date): Promise<ImportSummary> {
   const settings = await loadSettings(db, userId);
   const guids = [...new Set(deck.notes.map((n) => n.guid))];
   const cards = await db.card.findMany({
@@ -235,14 +378,14 @@ export async function importLearnerPackage(db: Db, userId: string, deck: Importe
   });
   const byId = new Map(cards.map((c) => [c.id, c]));
   const matched = deck.notes.filter((n) => byId.has(n.guid));
-  const unmatched = deck.notes.length - matched.length;
+  const unmatched = deck.notes.filter((n) => !byId.has(n.guid));
   const reviewed = new Set(
     (await db.reviewLog.findMany({ where: { userId, cardId: { in: [...byId.keys()] } }, select: { cardId: true }, distinct: ['cardId'] })).map((r) => r.cardId),
   );
   let scheduled = 0;
   let reviews = 0;
   let kept = 0;
-  await db.$transaction(
+  const personal = await db.$transaction(
     async (tx: Tx) => {
       await enrollInCourses(tx, userId, new Set(cards.map((c) => c.lesson.module.courseId)), now);
       await enrollLessonCards(tx, userId, [...new Set(cards.map((c) => c.lessonId))], now);
@@ -251,52 +394,35 @@ export async function importLearnerPackage(db: Db, userId: string, deck: Importe
           kept++;
           continue;
         }
-        const grades = gradesFromRevlog(note.cards[0]?.revlog ?? []);
-        if (grades.length === 0) continue;
-        let state: SrsCardState = newCardState(grades[0]?.review ?? now);
-        const logs: Prisma.ReviewLogCreateManyInput[] = [];
-        for (const g of grades) {
-          if (g.review.getTime() > now.getTime()) break;
-          const r = gradeCard(state, g.rating, g.review, settings, note.guid);
-          logs.push({
-            userId,
-            cardId: note.guid,
-            clientId: `anki-${g.revlogId}`,
-            rating: r.log.rating,
-            state: r.log.state,
-            due: r.log.due,
-            stability: r.log.stability,
-            difficulty: r.log.difficulty,
-            elapsedDays: r.log.elapsedDays,
-            lastElapsedDays: r.log.lastElapsedDays,
-            scheduledDays: r.log.scheduledDays,
-            learningSteps: r.log.learningSteps,
-            lastReview: r.log.lastReview,
-            review: r.log.review,
-            durationMs: g.durationMs,
-          });
-          state = r.state;
+        const replayed = await replayRevlog(tx, userId, note.guid, note, settings, now);
+        if (replayed > 0) {
+          scheduled++;
+          reviews += replayed;
         }
-        if (logs.length === 0) continue;
-        await tx.cardState.update({
-          where: { userId_cardId: { userId, cardId: note.guid } },
-          data: { ...stateColumns(state), addedAt: grades[0]?.review ?? now, version: { increment: 1 } },
-        });
-        await tx.reviewLog.createMany({ data: logs });
-        scheduled++;
-        reviews += logs.length;
       }
+      return unmatched.length > 0 ? importPersonalDeck(tx, userId, unmatched, fileName, settings, now) : null;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  const parts = [
-    matched.length > 0
-      ? `Added ${plural(matched.length, 'card')} to your reviews; ${plural(scheduled, 'card')} continue${scheduled === 1 ? 's' : ''} from ${plural(reviews, 'replayed review')}.`
-      : 'None of these notes are cards of a course here.',
-  ];
+  const parts: string[] = [];
+  if (matched.length > 0) {
+    parts.push(`Added ${plural(matched.length, 'card')} of courses here to your reviews; ${plural(scheduled, 'card')} continue${scheduled === 1 ? 's' : ''} from ${plural(reviews, 'replayed review')}.`);
+  }
   if (kept > 0) parts.push(`${plural(kept, 'card')} you already review here kept ${kept === 1 ? 'its' : 'their'} own history.`);
-  if (unmatched > 0) parts.push(`${plural(unmatched, 'note')} that ${unmatched === 1 ? 'is' : 'are'} not a card of a course here ${unmatched === 1 ? 'was' : 'were'} left out: private decks for learners are not available yet.`);
-  return { message: [...parts, ...skippedNotes(deck)].join(' '), modules: 0, cards: matched.length, scheduled, reviews };
+  if (personal) {
+    parts.push(
+      `${plural(personal.added, 'card')} went into your private deck “${personal.courseTitle}” (only you see it)` +
+        (personal.scheduled > 0 ? `; ${plural(personal.scheduled, 'card')} continue${personal.scheduled === 1 ? 's' : ''} from ${plural(personal.reviews, 'replayed review')}.` : '.'),
+    );
+    if (personal.existing > 0) parts.push(`${plural(personal.existing, 'card')} already in that deck ${personal.existing === 1 ? 'was' : 'were'} left as ${personal.existing === 1 ? 'it was' : 'they were'}.`);
+  }
+  return {
+    message: [...parts, ...skippedNotes(deck)].join(' '),
+    modules: 0,
+    cards: matched.length + (personal?.added ?? 0),
+    scheduled: scheduled + (personal?.scheduled ?? 0),
+    reviews: reviews + (personal?.reviews ?? 0),
+  };
 }
 
 // ---------- one entry for the import action and the CLI ----------
@@ -323,6 +449,6 @@ export async function importDeckFile(
   if (read.deck.notes.length === 0) {
     return { ok: false, error: ['The file holds no notes this app can read.', ...skippedNotes(read.deck)].join(' ') };
   }
-  const summary = target === 'course' ? await importDeckAsCourse(db, user.id, read.deck, fileName, now) : await importLearnerPackage(db, user.id, read.deck, now);
+  const summary = target === 'course' ? await importDeckAsCourse(db, user.id, read.deck, fileName, now) : await importLearnerPackage(db, user.id, read.deck, fileName, now);
   return { ok: true, ...summary };
 }

@@ -22,6 +22,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
         </nav>
         <h1 className="text-3xl font-bold tracking-tight">{course.title}</h1>
         {course.status === 'draft' && <p className="badge">Draft: only you and your co-instructors see it</p>}
+        {course.status === 'personal' && <p className="badge">Your private deck: only you see it</p>}
         {course.description && <p className="max-w-3xl text-muted">{course.description}</p>}
         <ProgressBar done={course.done} total={course.total} label="Course progress" />
         <div className="flex flex-wrap items-center gap-3">
