@@ -32,7 +32,8 @@ describe('signUp action (SQLite)', () => {
   });
 
   it('returns field errors for bad input and a duplicate email, and never sets a role from input', async () => {
-    const { signUp, SIGN_UP_NEUTRAL } = await import('./auth');
+    const { signUp } = await import('./auth');
+    const { SIGN_UP_NEUTRAL } = await import('@/lib/validations/auth');
     const bad = await signUp({ name: '', email: 'nope', password: 'short' });
     expect(bad).toEqual({
       ok: false,
@@ -52,7 +53,8 @@ describe('signUp action (SQLite)', () => {
   });
 
   it('limits sign-ups per address', async () => {
-    const { signUp, SIGN_UP_THROTTLED } = await import('./auth');
+    const { signUp } = await import('./auth');
+    const { SIGN_UP_THROTTLED } = await import('@/lib/validations/auth');
     await t.db.authThrottle.deleteMany();
     for (let i = 0; i < 5; i++) expect((await signUp({ name: 'N', email: `n${i}@example.com`, password: 'long-enough' })).ok).toBe(true);
     expect(await signUp({ name: 'N', email: 'n9@example.com', password: 'long-enough' })).toEqual({ ok: false, errors: { email: SIGN_UP_THROTTLED } });

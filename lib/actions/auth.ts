@@ -6,14 +6,11 @@ import { headers } from 'next/headers';
 import { hashPassword } from '@/lib/auth/password';
 import { reserveAttempt, signUpThrottleKeys } from '@/lib/auth/rate-limit';
 import { requestAddress } from '@/lib/auth/request-address';
-import { signUpSchema, fieldErrors, type FieldErrors } from '@/lib/validations/auth';
+import { signUpSchema, fieldErrors, type FieldErrors, SIGN_UP_NEUTRAL, SIGN_UP_THROTTLED } from '@/lib/validations/auth';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export type SignUpResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-/** Shown for a duplicate email as for any refusal after validation: it does not say whether the email is registered. */
-export const SIGN_UP_NEUTRAL = 'We could not create an account with these details. If you already have one, sign in.';
-export const SIGN_UP_THROTTLED = 'Too many new accounts from your network. Try again in an hour.';
 
 export async function signUp(input: unknown): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
