@@ -19,7 +19,7 @@ test('sign-up form shows field errors for bad input and a duplicate email', asyn
   await page.getByLabel('Email').fill(DEMO.learner.email);
   await page.getByLabel('Password').fill('long-enough-password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('An account with this email already exists')).toBeVisible();
+  await expect(page.getByText('We could not create an account with these details')).toBeVisible();
   await expect(page).toHaveURL(/\/signup/);
 });
 

@@ -1,10 +1,6 @@
 // The one place that reads process.env: validated with zod so a bad value stops the app with a clear message.
 import { z } from 'zod';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
+import { parseTrustProxy } from '@/lib/auth/client-address';
 
 const optionalText = z
   .string()
@@ -25,8 +21,22 @@ const schema = z
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (run `npm run setup` to generate one)').optional(),
     NEXTAUTH_URL: z.url().default('http://localhost:3000'),
     CONTENT_DIR: z.string().default('./content'),
-    /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
-    TRUST_PROXY: bool,
+    /** Proxies in front of the app: "" (none: the socket address), "1" (or N hops), or a comma list of IPs/CIDRs. */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return parseTrustProxy(v);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Set by scripts/serve.ts in its own process: proves the x-app-peer header was written by our server. */
+    APP_PEER_TOKEN: optionalText,
+    /** New accounts allowed per client address per hour. */
+    SIGN_UP_LIMIT: z.coerce.number().int().min(1).default(5),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     GOOGLE_ID: optionalText,

@@ -15,8 +15,11 @@ const nodes = Math.max(1, Number(process.env.APP_NODES) || Math.min(4, os.availa
 
 if (cluster.isPrimary) {
   let stopping = false;
-  const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist/bin/next');
-  cluster.setupPrimary({ exec: nextBin, args: ['start', '-p', port, ...(host ? ['-H', host] : [])] });
+  // Each worker runs scripts/serve.ts (Next.js behind a server that passes on the socket address), under tsx.
+  const tsxCli = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/cli.mjs');
+  cluster.setupPrimary({ exec: tsxCli, args: [path.join(import.meta.dirname, 'serve.ts')] });
+  process.env.PORT = port;
+  if (host) process.env.HOSTNAME = host;
   const started = new Map<number, number>();
   const fork = () => {
     const worker = cluster.fork();

@@ -3,6 +3,7 @@
 # E2E_POSTGRES_URL=postgresql://…/postgres (a server URL) a fresh PostgreSQL database e2e_<port> on that server.
 set -euo pipefail
 PORT="${1:-3100}"
+export SIGN_UP_LIMIT=10000  # every e2e test signs up a fresh learner from loopback
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 APP_MODE=demo
 export NEXTAUTH_URL="http://localhost:${PORT}"
 export NEXTAUTH_SECRET="e2e-only-secret-not-used-anywhere-else-0123456789"
@@ -24,4 +25,4 @@ bin tsx scripts/create-user.ts --role instructor --email other-instructor@exampl
   --name "Otto Instructor" --password other-instructor-demo
 # A second course beside the demo course, owned by the other instructor (catalogue and course-rights specs).
 bin tsx scripts/content-sync.ts --content e2e/content/second-course --owner other-instructor@example.com
-exec node_modules/.bin/next start -p "$PORT"
+PORT="$PORT" exec node_modules/.bin/tsx scripts/serve.ts

@@ -13,6 +13,8 @@ vi.mock('@/lib/db', async (importOriginal) => {
   };
 });
 
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+
 beforeAll(async () => {
   t = await createTestDb();
 });
@@ -31,13 +33,14 @@ describe('signUp action (SQLite)', () => {
 
   it('returns field errors for bad input and a duplicate email, and never sets a role from input', async () => {
     const { signUp } = await import('./auth');
+    const { SIGN_UP_NEUTRAL } = await import('@/lib/validations/auth');
     const bad = await signUp({ name: '', email: 'nope', password: 'short' });
     expect(bad).toEqual({
       ok: false,
       errors: { name: 'Enter your name.', email: 'Enter a valid email address, like name@example.com.', password: 'Use at least 8 characters.' },
     });
     const dup = await signUp({ name: 'Other', email: 'ana@example.com', password: 'long-enough', role: 'instructor' });
-    expect(dup.ok).toBe(false);
+    expect(dup).toEqual({ ok: false, errors: { email: SIGN_UP_NEUTRAL } });
     const sneaky = await signUp({ name: 'Eve', email: 'eve@example.com', password: 'long-enough', role: 'instructor' });
     expect(sneaky.ok).toBe(true);
     expect((await t.db.user.findUniqueOrThrow({ where: { email: 'eve@example.com' } })).role).toBe('learner');
@@ -47,5 +50,13 @@ describe('signUp action (SQLite)', () => {
     const { signUp } = await import('./auth');
     await signUp({ name: 'Tz', email: 'tz@example.com', password: 'long-enough', timeZone: 'Mars/Olympus' });
     expect((await t.db.user.findUniqueOrThrow({ where: { email: 'tz@example.com' } })).timeZone).toBe('UTC');
+  });
+
+  it('limits sign-ups per address', async () => {
+    const { signUp } = await import('./auth');
+    const { SIGN_UP_THROTTLED } = await import('@/lib/validations/auth');
+    await t.db.authThrottle.deleteMany();
+    for (let i = 0; i < 5; i++) expect((await signUp({ name: 'N', email: `n${i}@example.com`, password: 'long-enough' })).ok).toBe(true);
+    expect(await signUp({ name: 'N', email: 'n9@example.com', password: 'long-enough' })).toEqual({ ok: false, errors: { email: SIGN_UP_THROTTLED } });
   });
 });

@@ -7,7 +7,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
-import { clientIp } from '@/lib/auth/options';
+import { requestAddress } from '@/lib/auth/request-address';
 import { assignmentSchema, assignmentUpdateSchema, classSchema, joinCodeSchema } from '@/lib/validations/classes';
 import { fieldErrors, type FieldErrors } from '@/lib/validations/auth';
 import {
@@ -169,7 +169,7 @@ export async function joinClassAction(_prev: FormState, form: FormData): Promise
   const parsed = joinCodeSchema.safeParse({ code: text(form, 'code') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const h = await headers();
-  const ip = clientIp({ 'x-forwarded-for': h.get('x-forwarded-for') ?? undefined });
+  const ip = requestAddress(h);
   const joined = await joinClass(db, user.id, parsed.data.code, new Date(), ip);
   if (!joined.ok) return { ok: false, errors: { code: joined.error } };
   revalidatePath('/classes');

@@ -7,24 +7,11 @@ import EmailProvider from 'next-auth/providers/email';
 import { db } from '@/lib/db';
 import { env, authSecret } from '@/lib/env';
 import { prismaAdapter } from './adapter';
-import { verifyPassword, burnPasswordCheck } from './password';
-import { checkThrottle, recordFailure, clearThrottle, throttleKeys } from './rate-limit';
+import { checkCredentials, SIGN_IN_ERRORS } from './sign-in';
+import { requestAddress } from './request-address';
 import { signInSchema } from '@/lib/validations/auth';
 
-/** Messages the sign-in form shows; next-auth passes a thrown error's message back as `error`. */
-export const SIGN_IN_ERRORS = {
-  invalid: 'Incorrect email or password.',
-  throttledPrefix: 'Too many sign-in attempts.',
-} as const;
-
-export function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const raw = headers?.['x-forwarded-for'];
-  const value = Array.isArray(raw) ? raw.join(',') : typeof raw === 'string' ? raw : '';
-  const hops = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (hops.length === 0) return null;
-  // Behind a trusted proxy the client is the first hop; otherwise only the hop Next.js itself added is trustworthy.
-  return (env().TRUST_PROXY ? hops[0] : hops[hops.length - 1]) ?? null;
-}
+export { SIGN_IN_ERRORS };
 
 export function enabledOAuthProviders(): { id: string; name: string }[] {
   const e = env();
@@ -45,20 +32,9 @@ export function buildAuthOptions(): NextAuthOptions {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const { email, password } = parsed.data;
-        const now = new Date();
-        const keys = throttleKeys(email, clientIp(req.headers));
-        const throttle = await checkThrottle(db, keys, now);
-        if (!throttle.allowed) {
-          throw new Error(`${SIGN_IN_ERRORS.throttledPrefix} Try again in ${throttle.retryAfterSeconds} seconds.`);
-        }
-        const user = await db.user.findUnique({ where: { email } });
-        const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
-        if (!user || !ok) {
-          await recordFailure(db, keys, now);
-          throw new Error(SIGN_IN_ERRORS.invalid);
-        }
-        await clearThrottle(db, keys[0]!);
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await checkCredentials(db, email, password, requestAddress(req.headers), new Date());
+        if (!outcome.ok) throw new Error(outcome.error);
+        return outcome.user;
       },
     }),
   ];

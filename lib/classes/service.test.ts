@@ -175,7 +175,7 @@ describe('classes (SQLite)', () => {
     await leaveClass(t.db, learner, cls.id);
     expect(await joinClass(t.db, learner, cls.joinCode, now)).toMatchObject({ ok: true });
     // Refusals for a removed learner do not count against the wrong-code limit.
-    expect(await t.db.authThrottle.count()).toBe(0);
+    expect(await t.db.authThrottle.count({ where: { count: { gt: 0 } } })).toBe(0);
   });
 
   it('a regenerated code withdraws the old one', async () => {

@@ -4,7 +4,7 @@
 import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { enrollLessonCards } from '@/lib/review/service';
-import { checkThrottle, joinThrottleKeys, recordFailure } from '@/lib/auth/rate-limit';
+import { joinThrottleKeys, releaseAttempt, reserveAttempt } from '@/lib/auth/rate-limit';
 import { lessonHref } from '@/lib/course-urls';
 import { zonedWallTimeToDate } from '@/lib/srs/days';
 import { editableCourseWhere } from '@/lib/courses/roles';
@@ -229,13 +229,12 @@ export async function joinClass(
   ip: string | null = null,
 ): Promise<ClassResult<{ classId: string; name: string; enrolled: number; already: boolean }>> {
   const keys = joinThrottleKeys(userId, ip);
-  const throttle = await checkThrottle(db, keys, now);
+  // Reserved before the lookup (so parallel guesses cannot exceed the limit), given back when the code is right.
+  const throttle = await reserveAttempt(db, keys, now);
   if (!throttle.allowed) return { ok: false, error: `${JOIN_ERRORS.throttled} (about ${Math.ceil(throttle.retryAfterSeconds / 60)} min)` };
   const found = await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, instructorId: true } });
-  if (!found) {
-    await recordFailure(db, keys, now);
-    return { ok: false, error: JOIN_ERRORS.unknown };
-  }
+  if (!found) return { ok: false, error: JOIN_ERRORS.unknown };
+  await releaseAttempt(db, keys);
   if (found.instructorId === userId) return { ok: false, error: JOIN_ERRORS.own };
   if (await db.classRemoval.findUnique({ where: { classId_userId: { classId: found.id, userId } }, select: { userId: true } })) {
     return { ok: false, error: JOIN_ERRORS.removed };

@@ -50,3 +50,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/** Shown for a duplicate email as for any refusal after validation: it does not say whether the email is registered. */
+export const SIGN_UP_NEUTRAL = 'We could not create an account with these details. If you already have one, sign in.';
+export const SIGN_UP_THROTTLED = 'Too many new accounts from your network. Try again in an hour.';

@@ -1,0 +1,20 @@
+// Production server: Next.js behind a plain Node HTTP server that tells the app the socket address.
+// Every request's `x-app-peer` header is overwritten with "<token> <remote address>"; the token is random per
+// process and only the app (lib/auth/request-address.ts) knows it, so a client cannot forge its address.
+// Env: PORT (3000), HOSTNAME (all interfaces). Used by `npm start`, scripts/cluster.ts and scripts/e2e-server.sh.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import next from 'next';
+
+const token = randomBytes(24).toString('hex');
+process.env.APP_PEER_TOKEN = token;
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME;
+
+const app = next({ dev: false, port, hostname: hostname ?? 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+createServer((req, res) => {
+  req.headers['x-app-peer'] = `${token} ${req.socket.remoteAddress ?? ''}`;
+  void handle(req, res);
+}).listen(port, hostname, () => console.log(`serve: ready on port ${port}`));
