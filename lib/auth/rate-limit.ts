@@ -55,7 +55,7 @@ export interface ThrottleResult {
 async function reserveOne(db: Db, key: string, now: Date, overrides: LimitOverrides): Promise<boolean> {
   const { limit, windowMs } = policyFor(key, overrides);
   const cutoff = new Date(now.getTime() - windowMs);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const inWindow = await db.authThrottle.updateMany({
       where: { key, windowStart: { gt: cutoff }, count: { lt: limit } },
       data: { count: { increment: 1 } },
@@ -63,7 +63,10 @@ async function reserveOne(db: Db, key: string, now: Date, overrides: LimitOverri
     if (inWindow.count === 1) return true;
     const restarted = await db.authThrottle.updateMany({ where: { key, windowStart: { lte: cutoff } }, data: { count: 1, windowStart: now } });
     if (restarted.count === 1) return true;
-    if (await db.authThrottle.findUnique({ where: { key }, select: { key: true } })) return false; // full, in window
+    const row = await db.authThrottle.findUnique({ where: { key }, select: { count: true, windowStart: true } });
+    // The row may have been created by another process after our updates ran: only a full window refuses.
+    if (row && row.count >= limit && row.windowStart > cutoff) return false;
+    if (row) continue;
     try {
       await db.authThrottle.create({ data: { key, count: 1, windowStart: now } });
       return true;

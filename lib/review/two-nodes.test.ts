@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { createDb, type Db } from '@/lib/db';
 import { syncCourse } from '@/lib/sync/sync';
 import { Rating } from '@/lib/srs';
-import { checkThrottle, EMAIL_LIMIT, recordFailure, throttleKeys } from '@/lib/auth/rate-limit';
+import { PAIR_LIMIT, reserveAttempt, throttleKeys } from '@/lib/auth/rate-limit';
 import { closeStoreFor } from './store';
 import { enrollLessonCards, gradeForUser, reviewSnapshot } from './service';
 
@@ -75,10 +75,13 @@ describe(`two app nodes on one database (${process.env.TEST_DB_PROVIDER ?? 'sqli
     expect(state.version).toBe(card.version + 1);
   });
 
-  it('the sign-in rate limit counts failures from both nodes', async () => {
-    const keys = throttleKeys('a@example.com', '203.0.113.9');
-    for (let i = 0; i < EMAIL_LIMIT; i++) await recordFailure(i % 2 ? nodeB : nodeA, keys, T0);
-    expect((await checkThrottle(nodeA, keys, T0)).allowed).toBe(false);
-    expect((await checkThrottle(nodeB, keys, T0)).allowed).toBe(false);
+  it('sign-in reservations made in parallel on both nodes never exceed the limit', async () => {
+    const keys = throttleKeys('a@example.com', '203.0.113.9').all;
+    const results = await Promise.all(
+      Array.from({ length: 4 * PAIR_LIMIT }, (_, i) => reserveAttempt(i % 2 ? nodeB : nodeA, keys, T0)),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(PAIR_LIMIT);
+    expect((await reserveAttempt(nodeA, keys, T0)).allowed).toBe(false);
+    expect((await reserveAttempt(nodeB, keys, T0)).allowed).toBe(false);
   });
 });
