@@ -2,7 +2,8 @@
 # `npm test`: the whole suite on a fresh clone. Installs the locked dependencies if needed, checks for Chromium
 # before the long steps, then typecheck, lint, unit + integration (Vitest), a production build and e2e
 # (Playwright). Integration tests run on SQLite and, when PostgreSQL is here (or TEST_POSTGRES_URL is set), again on
-# PostgreSQL; e2e runs every spec on SQLite, then the PostgreSQL subset E2E_PG_SPECS. Every stage runs (e2e only when the build succeeded); the last line sums up each stage's counts
+# PostgreSQL; e2e runs every spec on SQLite, then the PostgreSQL subset E2E_PG_SPECS, then the two-node test
+# (scripts/two-nodes.ts: two production processes behind a proxy on that PostgreSQL). Every stage runs (e2e only when the build succeeded); the last line sums up each stage's counts
 # and the total time, and the exit status is non-zero when any stage failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +68,12 @@ else
   step "e2e tests (PostgreSQL) SKIPPED: no PostgreSQL here (apt-get install postgresql, or set TEST_POSTGRES_URL)"
 fi
 
+# Two production processes on one PostgreSQL behind a proxy (sessions, dashboard, rate limit, a node killed mid-review).
+two_nodes=skipped
+if [ "$build" = 0 ] && [ "${TEST_POSTGRES:-}" != 0 ] && [ -n "${PG_TEST_URL:-}" ]; then
+  step "two-node test (PostgreSQL)"; TEST_POSTGRES_URL="$PG_TEST_URL" run two_nodes bin tsx scripts/two-nodes.ts; two_nodes=$?
+fi
+
 ts_errors=$(grep -c 'error TS' "$log/typecheck" 2>/dev/null || true)
 lint_problems=$(count '[0-9]+ problems?' lint); lint_problems=${lint_problems:-0}
 vt_passed=$(grep -E '^\s*Tests\s' "$log/vitest" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || true)
@@ -82,6 +89,9 @@ else summary+=" · e2e $(verdict "$e2e") (${e2e_passed:-0} passed, ${e2e_failed:
 pg_passed=$(count '^\s*[0-9]+ passed' e2e_pg); pg_failed=$(count '^\s*[0-9]+ failed' e2e_pg)
 if [ "$e2e_pg" = skipped ]; then summary+=" · e2e PostgreSQL skipped"
 else summary+=" · e2e PostgreSQL $(verdict "$e2e_pg") (${pg_passed:-0} passed, ${pg_failed:-0} failed)"; fi
+tn_passed=$(count '[0-9]+ passed' two_nodes); tn_failed=$(count '[0-9]+ failed' two_nodes)
+if [ "$two_nodes" = skipped ]; then summary+=" · two-node test skipped"
+else summary+=" · two-node test $(verdict "$two_nodes") (${tn_passed:-0} passed, ${tn_failed:-0} failed)"; fi
 if grep -q 'PostgreSQL run SKIPPED' "$log/vitest" 2>/dev/null; then summary+=" · integration on PostgreSQL SKIPPED"; fi
 printf '\n=== summary\n%s · total %dm%02ds\n' "$summary" $((secs / 60)) $((secs % 60))
 exit "$failed"
