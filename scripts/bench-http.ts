@@ -6,6 +6,11 @@
 // better-sqlite3 floor in the same run, the class dashboard's server time, and one summary line. Stops by itself.
 //
 // Also prints the server's CPU time per grade (from /proc), which a busy machine does not inflate as it does latency.
+// --db postgres: the same bench on PostgreSQL (the seeded SQLite file copied with db:copy's code into a fresh database on
+// a throwaway initdb cluster, or on the server at --pg-url / TEST_POSTGRES_URL), with --nodes app processes
+// (default 2, scripts/serve.ts each) behind a round-robin proxy (scripts/http/proxy.ts) on the port. The floor stays
+// better-sqlite3's (the same bare-engine yardstick in both runs).
+// Flags take `--name=value` or `--name value`.
 // Flags: --no-dashboard, --port=N (default 3205), --nodes=N app processes behind the port (default: scripts/cluster.ts's default),
 //        --skip-build (use .next as it is), --build (always build), --seconds=N per concurrent run (default 20),
 //        --reseed (build the seeded database again), --keep (leave the database in data/bench-http/ for inspection).
@@ -16,19 +21,31 @@ import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
+import pg from 'pg';
 import { applyMigrations } from './db/schema-engine';
+import { copySqliteToPostgres } from './db/copy';
+import { createDatabase, dropDatabase, startPostgres, type PgServer } from './db/pg-server';
+import { startProxy, type Proxy } from './http/proxy';
 import { seededRandom } from '../lib/srs/test-helpers';
 import { gradeCard, isRating, newCardState, type LearnerSrsSettings, type SrsCardState } from '../lib/srs';
 import { settingsFromUser } from '../lib/review/settings';
 import { CLASS_MODULES, CLASS_SIZE, seedClassBench, sqliteTime } from './bench-classes';
 
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k!, v ?? 'true'] as const;
-}));
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i]!;
+  if (!a.startsWith('--')) throw new Error(`bench:http: unexpected argument ${a}`);
+  const eq = a.indexOf('=');
+  if (eq > 0) args.set(a.slice(2, eq), a.slice(eq + 1));
+  else if (process.argv[i + 1] !== undefined && !process.argv[i + 1]!.startsWith('--')) args.set(a.slice(2), process.argv[++i]!);
+  else args.set(a.slice(2), 'true');
+}
 const PORT = Number(args.get('port') ?? 3205);
 const SECONDS = Number(args.get('seconds') ?? 20);
-const NODES = args.get('nodes');
+const DB = args.get('db') ?? 'sqlite';
+if (DB !== 'sqlite' && DB !== 'postgres' && DB !== 'postgresql') throw new Error(`--db must be sqlite or postgres, not ${DB}`);
+const POSTGRES = DB !== 'sqlite';
+const NODES = args.get('nodes') ?? (POSTGRES ? '2' : undefined);
 const HOST = '127.0.0.1';
 const BASE = `http://${HOST}:${PORT}`;
 const SECRET = 'bench-http-only-secret-not-used-anywhere-else-0123456789';
@@ -205,19 +222,25 @@ function ensureBuild(): void {
   if (r.status !== 0) throw new Error('next build failed');
 }
 
-function startServer(): ChildProcess {
+function startServers(databaseUrl: string): ChildProcess[] {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     APP_MODE: 'production',
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: BASE,
     NEXTAUTH_SECRET: SECRET,
     HOSTNAME: HOST,
     PORT: String(PORT),
     ...(NODES ? { APP_NODES: NODES } : {}),
   };
+  if (POSTGRES) {
+    // Separate app processes on the ports after PORT, behind the proxy on PORT (started by the caller).
+    const count = Math.max(1, Number(NODES));
+    console.log(`starting: ${count} × node --import tsx scripts/serve.ts on ports ${PORT + 1}…${PORT + count}, proxy on ${PORT}`);
+    return Array.from({ length: count }, (_, i) => watch(spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...env, TRUST_PROXY: '1', PORT: String(PORT + 1 + i) }, stdio: ['ignore', 'ignore', 'inherit'], detached: true })));
+  }
   const cluster = existsSync('scripts/cluster.ts');
   // --profile: a V8 CPU profile of the (single) server process, written to data/bench-prof/ when it stops.
   const node = args.has('profile') ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve('data/bench-prof')}`] : [];
@@ -225,20 +248,23 @@ function startServer(): ChildProcess {
     ? ['--import', 'tsx', 'scripts/cluster.ts']
     : [...node, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', HOST];
   console.log(`starting: node ${cmd.join(' ')}${NODES ? ` (APP_NODES=${NODES})` : ''}`);
-  const child = spawn(process.execPath, cmd, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  return [watch(spawn(process.execPath, cmd, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true }))];
+}
+
+function watch(child: ChildProcess): ChildProcess {
   child.on('exit', (code) => {
-    if (server === child) {
-      console.error(`the server exited (${code}) before the bench finished`);
+    if (servers.includes(child)) {
+      console.error(`a server process exited (${code}) before the bench finished`);
       process.exit(1);
     }
   });
   return child;
 }
 
-async function waitForServer(): Promise<void> {
+async function waitForServer(base = BASE): Promise<void> {
   for (let i = 0; i < 600; i++) {
     try {
-      const res = await fetch(`${BASE}/api/auth/providers`);
+      const res = await fetch(`${base}/api/auth/providers`);
       if (res.ok) return;
     } catch {
       /* not up yet */
@@ -250,7 +276,8 @@ async function waitForServer(): Promise<void> {
 
 /** CPU seconds used so far by the server's processes (its process group), from /proc: load-independent cost. */
 function serverCpuMs(): number {
-  if (!server?.pid) return 0;
+  const groups = new Set(servers.map((s) => s.pid).filter((pid): pid is number => pid !== undefined));
+  if (groups.size === 0) return 0;
   let ticks = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -258,7 +285,7 @@ function serverCpuMs(): number {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // fields[2] is the process group; [11] utime, [12] stime (clock ticks, 100 per second on Linux).
-      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+      if (groups.has(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       /* gone */
     }
@@ -409,10 +436,12 @@ async function dashboard(now: Date) {
   raw.pragma('busy_timeout = 5000');
   const classes = seedClassBench(raw, now, 'c1', 'm1', Array.from({ length: CARDS }, (_, c) => `card${c}`));
   raw.close();
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  // On PostgreSQL: a second copy, now with the classes (the review bench above ran without them, as on SQLite).
+  const url = POSTGRES ? await postgresCopy('dashboard') : `file:${dbFile}`;
+  process.env.DATABASE_URL = url;
   const { createDb } = await import('../lib/db');
   const mod = await import('../lib/classes/dashboard');
-  const db = createDb(`file:${dbFile}`);
+  const db = createDb(url);
   const first: number[] = [];
   const repeat: number[] = [];
   const clear = (mod as { clearReviewCache?: () => void }).clearReviewCache;
@@ -434,20 +463,49 @@ async function dashboard(now: Date) {
   return { first: stats(first), repeat: stats(repeat) };
 }
 
+// ---------- PostgreSQL (--db postgres) ----------
+
+let pgServer = null as PgServer | null;
+/** A fresh PostgreSQL database holding a verified copy of the seeded SQLite file (db:copy's code); its URL. */
+async function postgresCopy(name: string): Promise<string> {
+  const given = args.get('pg-url');
+  pgServer ??= given ? { url: given, stop: async () => {} } : await startPostgres();
+  const dbName = `bench_http_${name}_${process.pid}`;
+  await dropDatabase(pgServer.url, dbName);
+  const url = await createDatabase(pgServer.url, dbName);
+  pgDatabases.push(dbName);
+  const t = performance.now();
+  await applyMigrations(url);
+  const report = await copySqliteToPostgres(dbFile, url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('ANALYZE');
+  await client.end();
+  console.log(`copied to PostgreSQL database ${dbName}: ${report.reduce((n, r) => n + r.rows, 0).toLocaleString('en')} rows, counts and checksums verified (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  return url;
+}
+const pgDatabases: string[] = [];
+
 // ---------- run ----------
 
 const now = new Date();
-let server: ChildProcess | undefined;
+let servers: ChildProcess[] = [];
+let proxy: Proxy | null = null;
 const stopServer = () => {
-  if (server?.pid) {
+  for (const s of servers) {
     try {
-      process.kill(-server.pid, 'SIGTERM');
+      if (s.pid) process.kill(-s.pid, 'SIGTERM');
     } catch {
       /* already gone */
     }
   }
+  servers = [];
 };
-process.on('exit', stopServer);
+process.on('exit', () => {
+  stopServer();
+  // A throwaway cluster is stopped even when the bench ends early (its stop is synchronous).
+  if (pgServer) void pgServer.stop();
+});
 process.on('SIGINT', () => process.exit(130));
 try {
   ensureBuild();
@@ -476,7 +534,12 @@ try {
   const fl = floor(now);
   console.log(`floor (better-sqlite3, one thread, ${fl.n} grades)      p50 ${ms(fl.p50)}  p95 ${ms(fl.p95)}  ${fl.perSecond.toFixed(0)} grades/s`);
 
-  server = startServer();
+  const databaseUrl = POSTGRES ? await postgresCopy('review') : `file:${dbFile}`;
+  servers = startServers(databaseUrl);
+  if (POSTGRES) {
+    proxy = await startProxy(servers.map((_, i) => ({ port: PORT + 1 + i, host: HOST })), PORT, HOST);
+    for (let i = 0; i < servers.length; i++) await waitForServer(`http://${HOST}:${PORT + 1 + i}`);
+  }
   await waitForServer();
   // Warm up: load the review route's code and JIT the hot path.
   await single(['u899', 'u898'], 60);
@@ -487,8 +550,8 @@ try {
     await single(Array.from({ length: 10 }, (_, i) => `u${i + 1}`), 300);
     await single([HEAVY], 300);
     console.log('profiled 300 typical and 300 heavy grades; stopping the server');
-    const s = server;
-    server = undefined;
+    const s = servers[0]!;
+    servers = [];
     process.kill(-s.pid!, 'SIGTERM');
     await new Promise((r) => s.once('exit', r));
     process.exit(0);
@@ -513,20 +576,27 @@ try {
   console.log(`128 learners at once, ${SECONDS} s  ${b128.perSecond.toFixed(0)} grades/s  p50 ${ms(b128.p50)}  p95 ${ms(b128.p95)}  errors ${b128.errors}${b128.firstError ? ` (${b128.firstError})` : ''}  ${cpuPer(b128.n)}`);
   if (pool.length === 0) console.log('  note: the learner pool ran out; figures cover a shorter burst');
   stopServer();
-  server = undefined;
+  await proxy?.close();
+  proxy = null;
 
   const dash = args.has('no-dashboard') ? { first: stats([]), repeat: stats([]) } : await dashboard(now);
   console.log(`class dashboard (${CLASS_SIZE} × ${CLASS_MODULES}), server time   first view p50 ${ms(dash.first.p50)} p95 ${ms(dash.first.p95)}; repeat p50 ${ms(dash.repeat.p50)} p95 ${ms(dash.repeat.p95)}`);
 
   const ratio = typical.p95 / fl.p95;
   console.log(
-    `bench:http summary: typical p95 ${typical.p95.toFixed(1)} ms, heavy p95 ${heavy.p95.toFixed(1)} ms; ` +
+    `bench:http summary${POSTGRES ? ` (PostgreSQL, ${NODES} nodes behind a proxy)` : ''}: typical p95 ${typical.p95.toFixed(1)} ms, heavy p95 ${heavy.p95.toFixed(1)} ms; ` +
       `32× ${b32.perSecond.toFixed(0)} grades/s p95 ${b32.p95.toFixed(0)} ms, 128× ${b128.perSecond.toFixed(0)} grades/s p95 ${b128.p95.toFixed(0)} ms, errors ${b32.errors + b128.errors}; ` +
       `floor p95 ${fl.p95.toFixed(2)} ms ${fl.perSecond.toFixed(0)}/s (typical p95 ${ratio.toFixed(0)}× floor, floor ${(fl.perSecond / Math.max(1, b32.perSecond)).toFixed(1)}× the 32× throughput); ` +
       `dashboard first ${dash.first.p95.toFixed(0)} ms, repeat ${dash.repeat.p95.toFixed(0)} ms (p95)`,
   );
 } finally {
   stopServer();
+  await proxy?.close();
   agent.destroy();
   if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
+  if (pgServer) {
+    for (const name of pgDatabases) await dropDatabase(pgServer.url, name).catch(() => {});
+    await pgServer.stop();
+    pgServer = null;
+  }
 }
