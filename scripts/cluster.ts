@@ -6,18 +6,17 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOSTNAME;
 const nodes = Math.max(1, Number(process.env.APP_NODES) || Math.min(4, os.availableParallelism()));
 
 if (cluster.isPrimary) {
   let stopping = false;
-  // Each worker runs scripts/serve.ts (Next.js behind a server that passes on the socket address), under tsx.
-  const tsxCli = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/cli.mjs');
-  cluster.setupPrimary({ exec: tsxCli, args: [path.join(import.meta.dirname, 'serve.ts')] });
+  // Each worker runs scripts/serve.ts (Next.js behind a server that passes on the socket address) with tsx's loader
+  // in the worker itself: tsx's CLI would run it in a child process, outside the cluster, and every process but the
+  // first would then fail to listen (EADDRINUSE) instead of sharing the port.
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, 'serve.ts'), execArgv: ['--import', 'tsx'] });
   process.env.PORT = port;
   if (host) process.env.HOSTNAME = host;
   const started = new Map<number, number>();
