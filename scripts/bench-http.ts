@@ -317,8 +317,26 @@ const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)
 interface Card { id: string; version: number }
 interface ActionResult { ok: boolean; error?: string; snapshot?: { card: Card | null; counts: { new: number; learning: number; review: number } } }
 
+/** Connections to the server's database for session rows when it is PostgreSQL (--db postgres). */
+let sessionPool: pg.Pool | null = null;
+
+/** A signed-in session as next-auth makes one: a UserSession row (lib/auth/user-sessions.ts) and a JWT naming it. */
 async function cookieFor(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
+  const sid = `bench-${randomUUID()}`;
+  const [created, expires] = [new Date(), new Date(Date.now() + 30 * 86_400_000)];
+  const insert = 'INSERT INTO "UserSession" ("id", "userId", "createdAt", "expiresAt") VALUES ';
+  if (sessionPool) {
+    // The server's database is PostgreSQL: the row goes there (timestamps are UTC wall time, as Prisma keeps them).
+    const utc = (d: Date) => d.toISOString().replace('Z', '');
+    await sessionPool.query(`${insert}($1, $2, $3, $4)`, [sid, userId, utc(created), utc(expires)]);
+  } else {
+    const raw = new Database(dbFile);
+    raw.pragma('busy_timeout = 5000');
+    const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
+    raw.prepare(`${insert}(?, ?, ?, ?)`).run(sid, userId, iso(created), iso(expires));
+    raw.close();
+  }
+  const token = await encode({ token: { sub: userId, sid, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 
@@ -535,6 +553,7 @@ try {
   console.log(`floor (better-sqlite3, one thread, ${fl.n} grades)      p50 ${ms(fl.p50)}  p95 ${ms(fl.p95)}  ${fl.perSecond.toFixed(0)} grades/s`);
 
   const databaseUrl = POSTGRES ? await postgresCopy('review') : `file:${dbFile}`;
+  if (POSTGRES) sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   servers = startServers(databaseUrl);
   if (POSTGRES) {
     proxy = await startProxy(servers.map((_, i) => ({ port: PORT + 1 + i, host: HOST })), PORT, HOST);
@@ -592,6 +611,7 @@ try {
 } finally {
   stopServer();
   await proxy?.close();
+  await sessionPool?.end();
   agent.destroy();
   if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
   if (pgServer) {
