@@ -18,16 +18,19 @@ import { analyse } from './nlp';
 import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
 import { canonical, contentStems } from './text';
+import { contextReason, documentContext, type DocumentContext } from './context';
 
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-7';
+export const GENERATOR_VERSION = 'rules-8';
 
 export interface GenerateContext {
   moduleTitle?: string;
   courseTitle?: string;
+  /** The document the lesson belongs to (its module); defaults to the lesson alone. */
+  document?: DocumentContext;
 }
 
 /** Candidates scored below this are never kept, however few cards the lesson gets. */
@@ -83,8 +86,15 @@ function simplified(info: SentenceInfo): SentenceInfo[] {
 /** Every candidate of a lesson with its score and, when dropped by a rule, the reason. */
 export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { doc: LessonDoc; candidates: Candidate[] } {
   const doc = buildLessonDoc(lesson.title || ctx.moduleTitle || ctx.courseTitle || '', lesson.markdown);
+  const document = ctx.document ?? documentContext(lesson.markdown, [lesson.title]);
+  const byId = new Map(doc.sentences.map((s) => [s.id, s]));
+  const previous = (id: string): string[] => {
+    const out: string[] = [];
+    for (let p = byId.get(id)?.prev; p && out.length < 2; p = p.prev) out.push(p.sentence.text);
+    return out;
+  };
   const candidates = allCandidates(doc).map((c) => {
-    const rejected = rejectReason(c) ?? gateReason(c, doc.title);
+    const rejected = rejectReason(c) ?? gateReason(c, doc.title) ?? contextReason(c, document, previous(c.sentenceId));
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
   });
   return { doc, candidates };
@@ -174,9 +184,11 @@ export function generateLessonCards(lesson: Lesson, ctx: GenerateContext = {}): 
 export function generateCourseCards(course: Course): GeneratedCard[] {
   const kept: Candidate[] = [];
   const cards: GeneratedCard[] = [];
-  const lessons = course.modules.flatMap((mod) =>
-    mod.lessons.map((lesson) => ({ lesson, ...lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title }) })),
-  );
+  const lessons = course.modules.flatMap((mod) => {
+    // the module is the document a lesson was cut from: its dominant subject is judged over all of it
+    const document = documentContext(mod.lessons.map((l) => `${l.title}\n\n${l.markdown}`).join('\n\n'), [mod.title, ...(course.modules.length === 1 ? [course.title] : [])]);
+    return mod.lessons.map((lesson) => ({ lesson, ...lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title, document }) }));
+  });
   // ambiguity is judged over the whole course: the same question in two lessons is just as unanswerable
   const marked = markAmbiguous(lessons.flatMap((l) => l.candidates));
   let offset = 0;
