@@ -84,3 +84,10 @@ describe('asides and side remarks', () => {
     expect(mentions('WAL', often.text)).toBe(3);
   });
 });
+
+describe('a key term refers to itself', () => {
+  it('"the X" is not a back-reference when X is a key term of the lesson', () => {
+    expect(refersBack('What did the tilde indicate?', ['A tilde over a vowel marks nasal sound.'])).toBe(true);
+    expect(refersBack('What did the tilde indicate?', ['A tilde over a vowel marks nasal sound.'], (w) => w === 'tilde')).toBe(false);
+  });
+});

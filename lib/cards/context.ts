@@ -83,12 +83,13 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "What does the child process write?" after "Redis forks a child process.": a definite noun phrase of
  * the front whose noun the previous sentences introduced with an indefinite article refers back to them.
  */
-export function refersBack(front: string, previous: readonly string[]): boolean {
+export function refersBack(front: string, previous: readonly string[], isKeyTerm: (word: string) => boolean = () => false): boolean {
   const before = previous.join(' ').toLowerCase();
   if (!before) return false;
   for (const m of front.toLowerCase().matchAll(/\bthe ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?/g)) {
     for (const w of [m[1], m[2]]) {
-      if (!w || w.length < 3 || STOPWORDS.has(w)) continue;
+      // a key term of the lesson ("the tilde" in a lesson on tildes) names itself wherever it stands
+      if (!w || w.length < 3 || STOPWORDS.has(w) || isKeyTerm(w)) continue;
       if (new RegExp(String.raw`\b(?:a|an|one|another|some|two|three|several)\s+(?:[a-z-]+\s+){0,2}${escape(w)}\b`).test(before)) return true;
     }
   }
@@ -115,9 +116,9 @@ export function mentions(term: string, text: string): number {
 }
 
 /** Why the document around a card makes it a poor one, or null. */
-export function contextReason(c: Candidate, doc: DocumentContext, previous: readonly string[]): string | null {
+export function contextReason(c: Candidate, doc: DocumentContext, previous: readonly string[], isKeyTerm?: (word: string) => boolean): string | null {
   if (c.type !== 'list' && c.origin !== 'acronym' && isDominantAnswer(c.back, doc.dominant, c.type === 'cloze')) return 'dominant-subject';
-  if (!c.contextIncluded && refersBack(c.front.replace(/\[\.\.\.\]/g, ' '), previous)) return 'refers-back';
+  if (!c.contextIncluded && refersBack(c.front.replace(/\[\.\.\.\]/g, ' '), previous, isKeyTerm)) return 'refers-back';
   if (c.type !== 'list' && c.origin !== 'acronym' && answerInAside(c.back, c.source)) return 'aside-answer';
   if (c.origin === 'acronym') {
     const acr = /^What does (.+) stand for\?$/.exec(c.front)?.[1] ?? '';

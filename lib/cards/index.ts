@@ -11,13 +11,15 @@ import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
 import { glossaryCandidates } from './generators/glossary';
 import { codeCandidates } from './generators/code';
+import { predicateCandidates } from './generators/predicates';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
 import { gateReason, stripAppositions } from './gate';
 import { analyse } from './nlp';
 import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
-import { canonical, contentStems } from './text';
+import { canonical, contentStems, stem } from './text';
+import { isGlossaryTerm } from './generators/cloze';
 import { contextReason, documentContext, type DocumentContext } from './context';
 
 export type { GeneratedCard, CardType } from './types';
@@ -51,10 +53,10 @@ export function targetCardCount(words: number): number {
 function allCandidates(doc: LessonDoc): Candidate[] {
   const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc), ...glossaryCandidates(doc), ...codeCandidates(doc)];
   for (const info of doc.sentences) {
-    out.push(...definitionCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
+    out.push(...definitionCandidates(doc, info), ...predicateCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
     // "GPT-3, released by OpenAI in 2020, has 175 billion parameters": ask the main clause without the aside
     for (const simpler of info.excluded ? [] : simplified(info)) {
-      const derived = [...definitionCandidates(doc, simpler), ...factCandidates(doc, simpler)];
+      const derived = [...definitionCandidates(doc, simpler), ...predicateCandidates(doc, simpler), ...factCandidates(doc, simpler)];
       out.push(...derived.map((c) => ({ ...c, source: info.sentence.text })));
     }
   }
@@ -93,8 +95,10 @@ export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { d
     for (let p = byId.get(id)?.prev; p && out.length < 2; p = p.prev) out.push(p.sentence.text);
     return out;
   };
+  const topic = new Set(contentStems(doc.title));
+  const isKeyTerm = (w: string): boolean => topic.has(stem(w)) || isGlossaryTerm(doc, [stem(w)]);
   const candidates = allCandidates(doc).map((c) => {
-    const rejected = rejectReason(c) ?? gateReason(c, doc.title) ?? contextReason(c, document, previous(c.sentenceId));
+    const rejected = rejectReason(c) ?? gateReason(c, doc.title) ?? contextReason(c, document, previous(c.sentenceId), isKeyTerm);
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
   });
   return { doc, candidates };

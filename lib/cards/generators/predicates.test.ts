@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lessonCandidates } from '../index';
+import { makeLesson } from '../test-helpers';
+
+const ok = (markdown: string, title = 'Lesson') =>
+  lessonCandidates(makeLesson(markdown, { title })).candidates.filter((c) => !c.rejected).map((c) => `${c.front} -> ${c.back}`);
+
+describe('what a named thing does (predicates.ts)', () => {
+  it('asks what a key term indicates, in the sentence tense', () => {
+    const md = 'A tilde over a vowel marks nasal sound. The tilde indicated that the vowel was nasal. Each tilde is written above the letter.';
+    expect(ok(md, 'Tilde marks')).toContain('What did the tilde indicate? -> that the vowel was nasal');
+  });
+  it('asks what something is used for', () => {
+    const md = 'The **mordant** is used to fix the dye to the cotton fibres. Dyers soak cotton in it overnight.';
+    expect(ok(md)).toContain('What is the mordant used for? -> to fix the dye to the cotton fibres');
+  });
+  it('asks what an enabling subject lets you do', () => {
+    const md = 'Kiln logs record every firing. The **kiln log** allows potters to compare glaze results across firings.';
+    expect(ok(md)).toContain('What does the kiln log allow potters to do? -> compare glaze results across firings');
+  });
+  it('refuses a generic or pronoun subject, a negated verb and an unlisted verb', () => {
+    expect(ok('The result indicates that the sample was warm.').some((c) => c.startsWith('What does the result indicate'))).toBe(false);
+    expect(ok('It indicates that the sample was warm.').some((c) => c.includes('indicate?'))).toBe(false);
+    expect(ok('The **tilde** does not indicate that the vowel was long.').some((c) => c.includes('indicate?'))).toBe(false);
+    expect(ok('The **tilde** resembles a small wave drawn over letters.').some((c) => c.startsWith('What does the tilde resemble'))).toBe(false);
+  });
+});

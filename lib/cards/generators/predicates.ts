@@ -1,0 +1,110 @@
+// What a named thing does: "The grave accent indicated that the voice should fall." → "What did the grave
+// accent indicate?"; "X is used to/for Y" → "What is X used for?"; "X allows you to Y" → "What does X allow
+// you to do?". Only for a specific subject (a name, a marked or glossary term, a key noun of the lesson)
+// and a verb whose object is the fact of the sentence, so the question has one answer.
+
+import type { Candidate } from '../candidate';
+import { analyseClause, isNounish, renderSubject, restTokens, subjectIsPlural, subjectTokens } from '../clause';
+import { resolvedSentence, salience, type LessonDoc, type SentenceInfo } from '../lesson';
+import { conjugate, has, render, tenseOf, type Token } from '../nlp';
+import { contentStems, countWords, stem, STOPWORDS } from '../text';
+import { isGlossaryTerm } from './cloze';
+import { isGenericSubject, opensClause, SUBJECTIVE } from './definitions';
+
+/** Verbs whose object says what the subject is for or means (base forms). */
+const FUNCTION_VERBS = new Set([
+  'indicate', 'signal', 'mark', 'denote', 'determine', 'specify', 'control', 'prevent', 'require', 'ensure',
+  'guarantee', 'store', 'record', 'track', 'convert', 'compute', 'calculate', 'return', 'detect', 'identify',
+  'encode', 'regulate', 'protect', 'govern', 'grant', 'forbid', 'prohibit', 'permit', 'transport', 'carry',
+  'produce', 'secrete', 'translate', 'predict', 'estimate', 'minimise', 'minimize', 'maximise', 'maximize',
+]);
+/** Verbs of enabling: "X allows NP to Y" → "What does X allow NP to do?" ("let" takes no "to"). */
+const ENABLING = new Set(['allow', 'enable', 'let', 'help', 'permit']);
+
+const PRONOUN_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'these', 'those', 'such', 'he', 'she', 'his', 'her', 'that']);
+
+/** Cut the predicate at its first clause break; null when too long, too short or left open. */
+function answerOf(tokens: readonly Token[], maxWords: number): Token[] | null {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.paren > 0) continue;
+    out.push(t);
+    if (/[;:,]|\s[-–—]\s/.test(t.post)) break;
+  }
+  while (out.length > 0 && (STOPWORDS.has(out[out.length - 1]?.normal ?? '') || has(out[out.length - 1], 'Conjunction'))) out.pop();
+  const text = render(out);
+  if (out.length < 2 || countWords(text) > maxWords || opensClause(out)) return null;
+  if (contentStems(text).length < 2 || SUBJECTIVE.test(text) || out.some((t) => PRONOUN_WORDS.has(t.normal) && t.normal !== 'that')) return null;
+  return out;
+}
+
+/** A subject a learner can be asked about on its own: a name, a marked/glossary term or a key noun of the lesson. */
+function specificSubject(doc: LessonDoc, subject: readonly Token[]): boolean {
+  if (subject.length === 0 || subject.length > 5) return false;
+  if (subject.some((t) => PRONOUN_WORDS.has(t.normal) || has(t, 'Pronoun') || has(t, 'Preposition') || t.paren > 0)) return false;
+  if (!subject.every((t, k) => (k === 0 && has(t, 'Determiner') && ['the', 'a', 'an'].includes(t.normal)) || isNounish(t) || has(t, 'Adjective'))) return false;
+  // an indefinite subject is an example, not the term ("A user can …"), unless it is being defined
+  if (['a', 'an'].includes(subject[0]?.normal ?? '')) return false;
+  if (isGenericSubject(doc, subject)) return false;
+  const head = [...subject].reverse().find((t) => isNounish(t));
+  if (!head) return false;
+  const named = subject.some((t) => t.marked || has(t, 'ProperNoun') || has(t, 'Acronym') || /[A-Z].*[A-Z]|\d/.test(t.text) || (t !== subject[0] && /^[A-Z]/.test(t.text)));
+  const stems = contentStems(render(subject));
+  return named || isGlossaryTerm(doc, stems) || (doc.keywords.get(stem(head.normal)) ?? 0) >= 3;
+}
+
+export function predicateCandidates(doc: LessonDoc, info: SentenceInfo): Candidate[] {
+  if (info.excluded) return [];
+  const resolved = resolvedSentence(info);
+  if (!resolved || resolved.resolved) return [];
+  const tokens = resolved.sentence.tokens;
+  const c = analyseClause(tokens);
+  if (!c || c.leadEnd !== 0) return [];
+  const subject = subjectTokens(c);
+  if (!specificSubject(doc, subject)) return [];
+  const group = tokens.slice(c.verbStart, c.verbEnd);
+  const main = tokens[c.main];
+  const rest = restTokens(c);
+  if (!main || group.some((t) => t.normal === 'not' || has(t, 'Modal') || has(t, 'Adverb'))) return [];
+  const subj = renderSubject(subject);
+  const plural = subjectIsPlural(subject);
+  const base = { type: 'basic' as const, origin: 'definition' as const, source: info.sentence.text, anchor: info.block.anchor, sentenceId: info.id, position: info.block.index, salience: salience(doc, info.sentence.text) };
+  const out: Candidate[] = [];
+
+  // "X is used to/for Y" → "What is X used for?"
+  if (group.length === 2 && ['is', 'are', 'was', 'were'].includes(group[0]!.normal) && main.normal === 'used' && ['to', 'for'].includes(rest[0]?.normal ?? '')) {
+    const answer = answerOf(rest, 14);
+    if (answer) out.push({ ...base, front: `What ${group[0]!.normal} ${subj} used for?`, back: render(answer), prior: 0.76 });
+    return out;
+  }
+  if (group.length !== 1) return out;
+  const forms = conjugate(main.normal, tenseOf(main));
+  if (!forms) return out;
+  const inf = forms.infinitive;
+  const past = has(main, 'PastTense');
+  const doForm = past ? 'did' : plural ? 'do' : 'does';
+  // the verb agrees with the subject the way the question will ("The acute accent indicate …" is a tagger slip)
+  if (!past && plural === /s$/.test(main.normal)) return out;
+
+  if (ENABLING.has(inf)) {
+    // "Notebooks let developers mix code and notes", "X allows you to Y"
+    const to = rest.findIndex((t) => t.normal === 'to');
+    const objEnd = inf === 'let' || (inf === 'help' && to < 0) ? rest.findIndex((t, k) => k > 0 && has(t, 'Verb') && !has(t, 'Noun')) : to;
+    if (objEnd < 1 || objEnd > 3) return out;
+    const object = rest.slice(0, objEnd);
+    if (!object.every((t) => isNounish(t) || has(t, 'Determiner') || ['you', 'us', 'users', 'people'].includes(t.normal)) || object.some((t) => PRONOUN_WORDS.has(t.normal))) return out;
+    const answer = answerOf(rest.slice(objEnd + (rest[objEnd]?.normal === 'to' ? 1 : 0)), 14);
+    // the word after "to" starts a verb phrase (the tagger may call it a noun: "to compare"), not a noun phrase
+    if (!answer || has(answer[0], 'Determiner') || has(answer[0], 'Pronoun') || has(answer[0], 'Preposition') || has(answer[0], 'Adjective')) return out;
+    const to2 = inf === 'let' ? '' : ' to';
+    out.push({ ...base, front: `What ${doForm} ${subj} ${inf} ${render(object)}${to2} do?`, back: render(answer), prior: 0.74 });
+    return out;
+  }
+  if (!FUNCTION_VERBS.has(inf)) return out;
+  // a verb followed by a preposition or adverb is another construction ("marks out", "controls for")
+  if (!rest[0] || has(rest[0], 'Preposition') || has(rest[0], 'Adverb')) return out;
+  const answer = answerOf(rest, 14);
+  if (!answer) return out;
+  out.push({ ...base, front: `What ${doForm} ${subj} ${inf}?`, back: render(answer), prior: 0.74 });
+  return out;
+}
