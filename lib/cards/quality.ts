@@ -78,7 +78,8 @@ function grammarProblem(c: Candidate): string | null {
   if (!c.contextIncluded && /:\s/.test(f)) return 'colon';
   if (!/^[A-Z0-9"]/.test(f)) return 'lowercase-start';
   if (/\b(what|which|who|when|how many)\b.*\b(what|which|who|how many)\b\s*\?$/i.test(f) && !c.contextIncluded) return 'double-wh';
-  if (/\b(a|an|the|of|and|or)\?$/i.test(f)) return 'dangling-end';
+  // a stranded "of" is grammatical after "consist" / "composed" / "made (up)": "What does a glaze consist of?"
+  if (/\b(a|an|the|and|or)\?$/i.test(f) || (/\bof\?$/i.test(f) && !/\b(?:consist|composed|made|up) of\?$/i.test(f))) return 'dangling-end';
   if (/^(What|Which|Who)\s+(is|are|was|were|does|do|did)\s*\?$/i.test(f)) return 'empty';
   return null;
 }

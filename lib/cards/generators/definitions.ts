@@ -80,6 +80,23 @@ export function isGenericSubject(doc: LessonDoc, subject: readonly Token[]): boo
   return stems.length > 0 && !isGlossaryTerm(doc, stems) && !isGlossaryTerm(doc, [head]) && !contentStems(doc.title).includes(head);
 }
 
+/**
+ * "a useful library for handling numeric data" → "a library for handling numeric data": an evaluative
+ * adjective right after the article is the writer's opinion; the class and its modifiers are the definition.
+ * ("a an" is repaired: "an easy tool" → "a tool".)
+ */
+export function withoutOpinion(comp: Token[] | null): Token[] | null {
+  if (!comp || comp.length < 4) return comp;
+  let k = 1;
+  if (['very', 'really', 'quite', 'particularly', 'especially', 'extremely', 'pretty'].includes(comp[k]?.normal ?? '')) k++;
+  const adjective = comp[k];
+  const noun = comp[k + 1];
+  if (!adjective || !noun || !has(adjective, 'Adjective') || !SUBJECTIVE.test(adjective.normal) || !isNounish(noun) || has(noun, 'Adjective')) return comp;
+  const article = comp[0]!;
+  const fixed = ['a', 'an'].includes(article.normal) ? { ...article, text: /^[aeiou]/i.test(noun.text) ? (article.text[0] === 'A' ? 'An' : 'an') : article.text[0] === 'A' ? 'A' : 'a', normal: /^[aeiou]/i.test(noun.text) ? 'an' : 'a' } : article;
+  return [fixed, ...comp.slice(k + 1)];
+}
+
 const VAGUE_ADJECTIVES = new Set(['typical', 'common', 'usual', 'main', 'other', 'several', 'many', 'some', 'various', 'possible', 'different', 'important', 'general', 'certain', 'frequent', 'major', 'key', 'basic']);
 
 function headNoun(subject: readonly Token[]): Token | undefined {
@@ -232,7 +249,7 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
         out.push({ ...b, type: 'basic', origin: 'definition', front: `What are ${subjText}?`, back: render(comp), prior: 0.7 });
       }
     } else if (first && (['a', 'an', 'one'].includes(first.normal) || (first.normal === 'the' && !past)) && (!past || first.normal !== 'the')) {
-      const comp = trimComplement(rest, 18);
+      const comp = withoutOpinion(trimComplement(rest, 18));
       const termLike = !subject.some((t) => has(t, 'Preposition') || has(t, 'Possessive') || /'s$/.test(t.text)) || subject.every((t) => !/^[a-z]/.test(t.text) || has(t, 'Preposition'));
       if (comp && comp.length >= 2 && subject.length <= 6 && c.leadEnd === 0 && termLike && !SUBJECTIVE.test(render(comp.slice(0, 6))) && !isGenericSubject(doc, subject)) {
         const be = plural ? (past ? 'were' : 'are') : past ? 'was' : 'is';

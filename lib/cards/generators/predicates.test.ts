@@ -18,6 +18,14 @@ describe('what a named thing does (predicates.ts)', () => {
     const md = 'Kiln logs record every firing. The **kiln log** allows potters to compare glaze results across firings.';
     expect(ok(md)).toContain('What does the kiln log allow potters to do? -> compare glaze results across firings');
   });
+  it('asks what a term consists of, depends on or is based on', () => {
+    expect(ok('A **glaze** consists of silica, flux and alumina in fixed parts.')).toContain('What does a glaze consist of? -> silica, flux and alumina in fixed parts');
+    expect(ok('The **firing schedule** depends on the clay body and the kiln size.')).toContain('What does the firing schedule depend on? -> the clay body and the kiln size');
+    expect(ok('The **cone system** is based on the melting of small ceramic pyramids.')).toContain('What is the cone system based on? -> the melting of small ceramic pyramids');
+  });
+  it('treats a code identifier as a named subject', () => {
+    expect(ok('The kiln_logger is used for recording the temperature every minute.')).toContain('What is the kiln_logger used for? -> for recording the temperature every minute');
+  });
   it('refuses a generic or pronoun subject, a negated verb and an unlisted verb', () => {
     expect(ok('The result indicates that the sample was warm.').some((c) => c.startsWith('What does the result indicate'))).toBe(false);
     expect(ok('It indicates that the sample was warm.').some((c) => c.includes('indicate?'))).toBe(false);

@@ -18,18 +18,27 @@ const FUNCTION_VERBS = new Set([
   'encode', 'regulate', 'protect', 'govern', 'grant', 'forbid', 'prohibit', 'permit', 'transport', 'carry',
   'produce', 'secrete', 'translate', 'predict', 'estimate', 'minimise', 'minimize', 'maximise', 'maximize',
 ]);
+/** Verb + preposition pairs whose object is the fact ("X consists of Y" → "What does X consist of?"). */
+const PREP_VERBS: Record<string, string> = {
+  consist: 'of', depend: 'on', rely: 'on', belong: 'to', correspond: 'to', stem: 'from', derive: 'from', refer: 'to', result: 'in', lead: 'to', contribute: 'to', respond: 'to',
+};
+/** Passive participle + preposition ("X is based on Y" → "What is X based on?"). */
+const PASSIVE_PREP: Record<string, readonly string[]> = {
+  based: ['on'], composed: ['of'], made: ['of'], caused: ['by'], determined: ['by'], defined: ['by', 'as'], derived: ['from'], built: ['on', 'from'], measured: ['in', 'by'], governed: ['by'], controlled: ['by'], triggered: ['by'], stored: ['in'], written: ['in'], named: ['after'],
+};
 /** Verbs of enabling: "X allows NP to Y" → "What does X allow NP to do?" ("let" takes no "to"). */
 const ENABLING = new Set(['allow', 'enable', 'let', 'help', 'permit']);
 
 const PRONOUN_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'these', 'those', 'such', 'he', 'she', 'his', 'her', 'that']);
 
 /** Cut the predicate at its first clause break; null when too long, too short or left open. */
-function answerOf(tokens: readonly Token[], maxWords: number): Token[] | null {
+function answerOf(tokens: readonly Token[], maxWords: number, keepCommas = false): Token[] | null {
   const out: Token[] = [];
   for (const t of tokens) {
     if (t.paren > 0) continue;
     out.push(t);
-    if (/[;:,]|\s[-–—]\s/.test(t.post)) break;
+    // a list object ("of silica, flux and alumina") runs to the clause's end; other answers stop at a comma
+    if ((keepCommas ? /[;:]|\s[-–—]\s/ : /[;:,]|\s[-–—]\s/).test(t.post)) break;
   }
   while (out.length > 0 && (STOPWORDS.has(out[out.length - 1]?.normal ?? '') || has(out[out.length - 1], 'Conjunction'))) out.pop();
   const text = render(out);
@@ -43,14 +52,15 @@ function specificSubject(doc: LessonDoc, subject: readonly Token[]): boolean {
   if (subject.length === 0 || subject.length > 5) return false;
   if (subject.some((t) => PRONOUN_WORDS.has(t.normal) || has(t, 'Pronoun') || has(t, 'Preposition') || t.paren > 0)) return false;
   if (!subject.every((t, k) => (k === 0 && has(t, 'Determiner') && ['the', 'a', 'an'].includes(t.normal)) || isNounish(t) || has(t, 'Adjective'))) return false;
-  // an indefinite subject is an example, not the term ("A user can …"), unless it is being defined
-  if (['a', 'an'].includes(subject[0]?.normal ?? '')) return false;
-  if (isGenericSubject(doc, subject)) return false;
   const head = [...subject].reverse().find((t) => isNounish(t));
   if (!head) return false;
-  const named = subject.some((t) => t.marked || has(t, 'ProperNoun') || has(t, 'Acronym') || /[A-Z].*[A-Z]|\d/.test(t.text) || (t !== subject[0] && /^[A-Z]/.test(t.text)));
+  const named = subject.some((t) => t.marked || /^[a-z]+[_.][a-z_.]+$|^[a-z]+[A-Z]/.test(t.text) || has(t, 'ProperNoun') || has(t, 'Acronym') || /[A-Z].*[A-Z]|\d/.test(t.text) || (t !== subject[0] && /^[A-Z]/.test(t.text)));
+  if (named) return true;
+  // an indefinite subject is an example, not the term ("A user can …"), unless the lesson marks it
+  if (['a', 'an'].includes(subject[0]?.normal ?? '')) return false;
+  if (isGenericSubject(doc, subject)) return false;
   const stems = contentStems(render(subject));
-  return named || isGlossaryTerm(doc, stems) || (doc.keywords.get(stem(head.normal)) ?? 0) >= 3;
+  return isGlossaryTerm(doc, stems) || (doc.keywords.get(stem(head.normal)) ?? 0) >= 3;
 }
 
 export function predicateCandidates(doc: LessonDoc, info: SentenceInfo): Candidate[] {
@@ -77,6 +87,17 @@ export function predicateCandidates(doc: LessonDoc, info: SentenceInfo): Candida
     if (answer) out.push({ ...base, front: `What ${group[0]!.normal} ${subj} used for?`, back: render(answer), prior: 0.76 });
     return out;
   }
+  // "X is based on Y" → "What is X based on?"
+  const preps = PASSIVE_PREP[main.normal];
+  if (group.length === 2 && ['is', 'are', 'was', 'were'].includes(group[0]!.normal) && preps) {
+    // "made up of" keeps its particle
+    const particle = main.normal === 'made' && rest[0]?.normal === 'up' ? 1 : 0;
+    const prep = rest[particle]?.normal ?? '';
+    if (!preps.includes(prep)) return out;
+    const answer = answerOf(rest.slice(particle + 1), 12, true);
+    if (answer) out.push({ ...base, front: `What ${group[0]!.normal} ${subj} ${main.normal}${particle ? ' up' : ''} ${prep}?`, back: render(answer), prior: 0.74 });
+    return out;
+  }
   if (group.length !== 1) return out;
   const forms = conjugate(main.normal, tenseOf(main));
   if (!forms) return out;
@@ -98,6 +119,13 @@ export function predicateCandidates(doc: LessonDoc, info: SentenceInfo): Candida
     if (!answer || has(answer[0], 'Determiner') || has(answer[0], 'Pronoun') || has(answer[0], 'Preposition') || has(answer[0], 'Adjective')) return out;
     const to2 = inf === 'let' ? '' : ' to';
     out.push({ ...base, front: `What ${doForm} ${subj} ${inf} ${render(object)}${to2} do?`, back: render(answer), prior: 0.74 });
+    return out;
+  }
+  const verbPrep = PREP_VERBS[inf];
+  if (verbPrep) {
+    if (rest[0]?.normal !== verbPrep) return out;
+    const answer = answerOf(rest.slice(1), 12, true);
+    if (answer) out.push({ ...base, front: `What ${doForm} ${subj} ${inf} ${verbPrep}?`, back: render(answer), prior: 0.74 });
     return out;
   }
   if (!FUNCTION_VERBS.has(inf)) return out;
