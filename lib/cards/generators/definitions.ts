@@ -8,13 +8,13 @@ import { has, render, type Token } from '../nlp';
 import { contentStems, countWords, GENERIC_WORDS, stem, STOPWORDS } from '../text';
 import { isGlossaryTerm } from './cloze';
 
-const GENERIC_HEADS = new Set([
+export const GENERIC_HEADS = new Set([
   'goal', 'idea', 'result', 'problem', 'reason', 'benefit', 'advantage', 'key', 'answer', 'question', 'point', 'thing',
   'way', 'fact', 'difference', 'contribution', 'question', 'process', 'effect', 'approach', 'case', 'issue', 'part',
   'purpose', 'aim', 'focus', 'challenge', 'lesson', 'takeaway', 'outcome', 'solution', 'truth', 'reality', 'situation',
   'trend', 'pattern', 'step', 'first', 'second', 'rest', 'one', 'other', 'others', 'most', 'all', 'some', 'many',
 ]);
-const SUPERLATIVE_START = /^(the )?(most|least|first|only|largest|biggest|smallest|main|primary|earliest|oldest|best|fastest|highest|lowest|latest|last)\b/i;
+export const SUPERLATIVE_START = /^(the )?(most|least|first|only|largest|biggest|smallest|main|primary|earliest|oldest|best|fastest|highest|lowest|latest|last)\b/i;
 
 const isPrepositionWord = (t: Token | undefined): boolean => t === undefined || has(t, 'Preposition') || has(t, 'Conjunction');
 

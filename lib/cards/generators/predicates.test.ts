@@ -26,6 +26,18 @@ describe('what a named thing does (predicates.ts)', () => {
   it('treats a code identifier as a named subject', () => {
     expect(ok('The kiln_logger is used for recording the temperature every minute.')).toContain('What is the kiln_logger used for? -> for recording the temperature every minute');
   });
+  it('reverses a superlative subject, not a generic one', () => {
+    const md = 'The oldest kiln in the valley is the Hillside kiln, built of brick. The most important thing is patience. The best way to glaze is to dip.';
+    const cards = ok(md);
+    expect(cards).toContain('What is the oldest kiln in the valley? -> the Hillside kiln');
+    expect(cards.some((c) => c.startsWith('What is the most important thing'))).toBe(false);
+    expect(cards.some((c) => c.startsWith('What is the best way'))).toBe(false);
+  });
+  it('asks the name of a thing its owner has', () => {
+    const cards = ok('Both Linux and BSD have a small text editor called Vi. You have a tool called Foo.');
+    expect(cards).toContain('What is the name of the small text editor that Linux and BSD have? -> Vi');
+    expect(cards.some((c) => c.includes('that You have'))).toBe(false);
+  });
   it('refuses a generic or pronoun subject, a negated verb and an unlisted verb', () => {
     expect(ok('The result indicates that the sample was warm.').some((c) => c.startsWith('What does the result indicate'))).toBe(false);
     expect(ok('It indicates that the sample was warm.').some((c) => c.includes('indicate?'))).toBe(false);

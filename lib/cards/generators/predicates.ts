@@ -9,7 +9,7 @@ import { resolvedSentence, salience, type LessonDoc, type SentenceInfo } from '.
 import { conjugate, has, render, tenseOf, type Token } from '../nlp';
 import { contentStems, countWords, stem, STOPWORDS } from '../text';
 import { isGlossaryTerm } from './cloze';
-import { isGenericSubject, opensClause, SUBJECTIVE } from './definitions';
+import { GENERIC_HEADS, isGenericSubject, opensClause, SUBJECTIVE, SUPERLATIVE_START } from './definitions';
 
 /** Verbs whose object says what the subject is for or means (base forms). */
 const FUNCTION_VERBS = new Set([
@@ -63,14 +63,64 @@ function specificSubject(doc: LessonDoc, subject: readonly Token[]): boolean {
   return isGlossaryTerm(doc, stems) || (doc.keywords.get(stem(head.normal)) ?? 0) >= 3;
 }
 
+/**
+ * "The most basic type of zooming is static zoom." → "What is the most basic type of zooming?" → "static
+ * zoom": a superlative subject names one thing, so the question has one answer (the reverse of the
+ * complement superlative in definitions.ts). The head after the superlative must not be generic ("the
+ * most important thing is …") and the answer must be a short noun phrase.
+ */
+function superlativeSubject(c: NonNullable<ReturnType<typeof analyseClause>>, base: Omit<Candidate, 'front' | 'back' | 'prior'>): Candidate[] {
+  const subject = subjectTokens(c);
+  const group = c.tokens.slice(c.verbStart, c.verbEnd);
+  const main = c.tokens[c.main];
+  if (!main || group.length !== 1 || !['is', 'are', 'was', 'were'].includes(main.normal)) return [];
+  if (subject[0]?.normal !== 'the' || !SUPERLATIVE_START.test(render(subject)) || subject.length < 3 || subject.length > 9) return [];
+  if (subject.some((t) => PRONOUN_WORDS.has(t.normal) || t.normal === 'you' || t.normal === 'your' || t.paren > 0)) return [];
+  const head = subject.slice(2).find((t) => isNounish(t) && !has(t, 'Adjective'));
+  if (!head || GENERIC_HEADS.has(head.normal) || ['way', 'thing', 'part', 'step'].includes(head.normal)) return [];
+  const rest = restTokens(c);
+  if (!rest[0] || rest[0].normal === 'to' || has(rest[0], 'Verb') || has(rest[0], 'Preposition')) return [];
+  const answer: Token[] = [];
+  for (const t of rest) {
+    if (t.paren > 0) continue;
+    if (!(isNounish(t) || has(t, 'Determiner') || has(t, 'Adjective') || has(t, 'Value')) || ['which', 'that', 'who'].includes(t.normal)) break;
+    answer.push(t);
+    if (/[,;:.]|\s[-–—]\s/.test(t.post)) break;
+  }
+  if (answer.length === 0 || answer.length > 5 || SUBJECTIVE.test(render(answer)) || answer.some((t) => PRONOUN_WORDS.has(t.normal))) return [];
+  const text = render(subject);
+  return [{ ...base, front: `What ${main.normal} ${text.charAt(0).toLowerCase()}${text.slice(1)}?`, back: render(answer), prior: 0.74 }];
+}
+
+const NAMED_THING = /^(?:both\s+)?([A-Za-z][\w.+-]*(?:,? (?:and |or )?[A-Za-z][\w.+-]*){0,4}) (have|has|had|include|includes|included|offer|offers|offered|provide|provides|provided|ship with|ships with|come with|comes with) (?:a|an) ((?:[\w-]+ ){0,4}[\w-]+) (?:called|named) ([A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2})\.?$/i;
+
+/**
+ * "Both macOS and iOS have a built-in magnification software called Zoom." → "What is the name of the
+ * built-in magnification software that macOS and iOS have?" → "Zoom": the named thing is unique to its owner.
+ */
+function namedThing(text: string, base: Omit<Candidate, 'front' | 'back' | 'prior'>): Candidate[] {
+  const m = NAMED_THING.exec(text.trim());
+  if (!m) return [];
+  const [, owner = '', verb = '', thing = '', name = ''] = m;
+  const first = owner.split(/\s+/)[0]!.toLowerCase();
+  if (PRONOUN_WORDS.has(first) || ['you', 'we', 'i', 'some', 'many', 'most', 'another', 'other', 'each', 'every'].includes(first)) return [];
+  const ownerText = /^The\b/.test(owner) ? `the${owner.slice(3)}` : owner;
+  return [{ ...base, front: `What is the name of the ${thing} that ${ownerText} ${verb}?`, back: name.replace(/[.]+$/, ''), prior: 0.74 }];
+}
+
 export function predicateCandidates(doc: LessonDoc, info: SentenceInfo): Candidate[] {
   if (info.excluded) return [];
+  const named = namedThing(info.sentence.text, { type: 'basic', origin: 'definition', source: info.sentence.text, anchor: info.block.anchor, sentenceId: info.id, position: info.block.index, salience: salience(doc, info.sentence.text) });
+  if (named.length > 0) return named;
   const resolved = resolvedSentence(info);
   if (!resolved || resolved.resolved) return [];
   const tokens = resolved.sentence.tokens;
   const c = analyseClause(tokens);
   if (!c || c.leadEnd !== 0) return [];
   const subject = subjectTokens(c);
+  const common = { type: 'basic' as const, origin: 'definition' as const, source: info.sentence.text, anchor: info.block.anchor, sentenceId: info.id, position: info.block.index, salience: salience(doc, info.sentence.text) };
+  const superlative = superlativeSubject(c, common);
+  if (superlative.length > 0) return superlative;
   if (!specificSubject(doc, subject)) return [];
   const group = tokens.slice(c.verbStart, c.verbEnd);
   const main = tokens[c.main];
