@@ -55,6 +55,7 @@ describe('fronts that need the sentences before them', () => {
     expect(refersBack('What does the child process write to disk?', ['The server forks a child process.'])).toBe(true);
     expect(refersBack('What does the child process write to disk?', ['The server keeps its data in memory.'])).toBe(false);
     expect(refersBack('What does the kernel schedule?', [])).toBe(false);
+    expect(refersBack('What is the name of the text editor that Linux has?', ['BSD ships a text editor too.'])).toBe(false);
   });
   it('a discourse adverb, a demonstrative or a relative "now" makes a front contextual', () => {
     expect(contextDependent('Now the [...] can read the file.')).toBe(true);

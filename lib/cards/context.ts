@@ -86,10 +86,17 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function refersBack(front: string, previous: readonly string[], isKeyTerm: (word: string) => boolean = () => false): boolean {
   const before = previous.join(' ').toLowerCase();
   if (!before) return false;
-  for (const m of front.toLowerCase().matchAll(/\bthe ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?/g)) {
-    for (const w of [m[1], m[2]]) {
+  const ws = front.toLowerCase().split(/[^a-z0-9'-]+/).filter(Boolean);
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i] !== 'the') continue;
+    // the noun phrase after "the": up to four words before a function word
+    let j = i + 1;
+    while (j < ws.length && j - i <= 4 && !STOPWORDS.has(ws[j]!)) j++;
+    // a restrictive modifier identifies the thing on its own ("the software that macOS has", "the log of a server")
+    if (['that', 'which', 'who', 'of', 'in', 'on', 'for', 'from', 'with', 'whose', 'where'].includes(ws[j] ?? '')) continue;
+    for (const w of ws.slice(i + 1, Math.min(j, i + 3))) {
       // a key term of the lesson ("the tilde" in a lesson on tildes) names itself wherever it stands
-      if (!w || w.length < 3 || STOPWORDS.has(w) || isKeyTerm(w)) continue;
+      if (w.length < 3 || isKeyTerm(w)) continue;
       if (new RegExp(String.raw`\b(?:a|an|one|another|some|two|three|several)\s+(?:[a-z-]+\s+){0,2}${escape(w)}\b`).test(before)) return true;
     }
   }
