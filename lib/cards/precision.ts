@@ -73,6 +73,13 @@ export function precisionReason(c: Candidate): string | null {
   if (c.type !== 'list' && truncatedPair(back)) return 'truncated-pair';
   if (c.origin === 'definition' && VAGUE_HEAD.test(back.replace(/[.;,]+$/, ''))) return 'vague-definition';
   if (c.type !== 'cloze' && QUANTIFIED.test(front)) return 'quantified-subject';
+  // "Open source is an unusual circumstance, however, because …": a definition lifted from a sentence that
+  // answers the one before it is a contrast, not a definition
+  if (['definition', 'term', 'known-as'].includes(c.origin) && !c.contextIncluded && linkedToPrevious(c.source.replace(/\b(?:also|too|either)\b/gi, ''))) return 'linked-source';
+  // a demonstrative in the answer points at something the card does not hold ("an example of this type")
+  if (c.type === 'basic' && /\b(?:this|these|those)\s+[a-z]/i.test(back)) return 'dangling-answer';
+  // an explicit question answered by a condition ("If you're starting from …, …") has no single answer
+  if (c.origin === 'qa' && c.type === 'basic' && /^(?:if|when|unless|although|though|because|it depends|depending)\b/i.test(back)) return 'conditional-answer';
   // "What does assuming the model perfectly represent?": a gerund phrase with its object read as the subject
   if (c.type !== 'cloze' && /^(?:what|who|which|how)\s+(?:does|do|did)\s+[a-z]+ing\s+(?:the|a|an|this|that|these|those|its|their)\b/i.test(front)) return 'gerund-subject';
   if (c.type === 'cloze') {

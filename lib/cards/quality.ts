@@ -9,7 +9,7 @@ const DANGLING = /\b(this|these|those|such|aforementioned|former|latter|above|be
 /** "the paper"/"the plots" point at something outside the card unless a title or name follows. */
 const DANGLING_DEFINITE = /\b[Tt]he (?:paper|study|article|book|plots?|figures?|graphs?|charts?|tables?|diagrams?|images?|videos?|pictures?|example)\b(?!\s*["“A-Z])/;
 const PERSONAL = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers)\b/i;
-const BOILERPLATE = /https?:\/\/|www\.|\b(click|sign in|log in|subscribe|cookie|download|navigation|copyright)\b|©/i;
+const BOILERPLATE = /https?:\/\/|www\.|\b(click|sign in|log in|subscribe|cookie|navigation)\b|©/i;
 
 /** Evaluative wording marks an opinion rather than a fact worth memorising. */
 const OPINION = /\b(interesting(ly)?|intuitive|amazing|awesome|fantastic|wonderful|beautiful|cool|fun|favou?rite|great|nice|blatant|surprising(ly)?)\b/i;

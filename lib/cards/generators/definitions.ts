@@ -186,7 +186,8 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
   const plural = subjectIsPlural(subject);
 
   // bold term as the whole subject: "**Hardware advances** provided ..." -> "What provided ...?"
-  const boldSubject = subject.every((t) => t.marked || t.paren > 0) && c.leadEnd === 0;
+  // (a bold span running on into the verb is an emphasised sentence, not a key term: "**Making X public is not …**")
+  const boldSubject = subject.every((t) => t.marked || t.paren > 0) && c.leadEnd === 0 && !tokens[c.verbStart]?.marked;
   if (boldSubject && !BE_FORMS.has(mainTok.normal) && !['means', 'mean', 'refers', 'denotes', 'stands'].includes(mainTok.normal) && countWords(render(rest)) >= 3) {
     const q = whQuestion(c, { start: c.subjStart, end: c.verbStart, wh: 'what' });
     if (q) out.push({ ...b, type: 'basic', origin: 'term', front: q, back: render(subject.filter((t) => t.paren === 0)), prior: 0.8 });
