@@ -83,6 +83,10 @@ export function precisionReason(c: Candidate): string | null {
   // "What does assuming the model perfectly represent?": a gerund phrase with its object read as the subject
   if (c.type !== 'cloze' && /^(?:what|who|which|how)\s+(?:does|do|did)\s+[a-z]+ing\s+(?:the|a|an|this|that|these|those|its|their)\b/i.test(front)) return 'gerund-subject';
   if (c.type === 'cloze') {
+    // "One of the best-known tools are [...]", "Most clients support [...] attributes": one member of an open
+    // class, or a claim about some of a class — many fillers fit the gap
+    if (/^(?:one|some|many|several|a few|examples?) of (?:the |its |their )?/i.test(front) && !/^[^[]*\bof (?:the |its |their )?\[\.\.\.\]/i.test(front)) return 'open-cloze';
+    if (/^(?:most|many|some|several|few|all|various|numerous)\s+(?!of\b)[a-z]/i.test(front) && !/^\S+\s+\[\.\.\.\]/.test(front)) return 'open-cloze';
     // a timeline bullet's date: "[...] – VALL-E 2 can generate …"
     if (/^\[\.\.\.\]\s*[–—-]\s/.test(front)) return 'bullet-date';
     // "Initially, [...] were challenging …": a time relative to the story the card does not tell
