@@ -2,10 +2,11 @@
 // The session only proves who the user is; role and existence are re-read from the database each time.
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
-import { authOptions } from './options';
 import { db } from '@/lib/db';
+import { authSecret, env } from '@/lib/env';
+import { sessionSubject } from './session-token';
 
 export type Role = 'learner' | 'instructor';
 
@@ -17,10 +18,19 @@ export interface SessionUser {
   timeZone: string;
 }
 
+/**
+ * The user id the request's session cookie proves, or null: what getServerSession's `session.user.id` is for our
+ * JWT sessions, read without next-auth's whole session handler (lib/auth/session-token.ts). Cached per request.
+ */
+export const sessionUserId = cache(async (): Promise<string | null> => {
+  const jar = await cookies();
+  const all = Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]));
+  return sessionSubject(all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'));
+});
+
 /** The signed-in user, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
