@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
-import { cachedDecode, clearSessionTokenCache, sessionSubject } from './session-token';
+import { cachedDecode, clearSessionTokenCache, sessionClaims } from './session-token';
+
+const sessionSubject = async (...args: Parameters<typeof sessionClaims>) => (await sessionClaims(...args))?.userId ?? null;
 
 const SECRET = 'session-token-test-secret-0123456789-abcdef';
-const mint = (sub: string, maxAge?: number, secret = SECRET) => encode({ token: { sub, role: 'learner' }, secret, maxAge });
+const mint = (sub: string, maxAge?: number, secret = SECRET) => encode({ token: { sub, sid: `sid-${sub}`, role: 'learner' }, secret, maxAge });
 
 afterEach(() => clearSessionTokenCache());
 
 describe('sessionSubject', () => {
-  it('reads the user id from the session cookie', async () => {
+  it('reads the user id and session id from the session cookie', async () => {
     const token = await mint('user-1');
+    expect(await sessionClaims({ 'next-auth.session-token': token }, SECRET, false)).toEqual({ userId: 'user-1', sessionId: 'sid-user-1' });
     expect(await sessionSubject({ 'next-auth.session-token': token }, SECRET, false)).toBe('user-1');
     // A second read (from the cache) gives the same answer.
     expect(await sessionSubject({ 'next-auth.session-token': token }, SECRET, false)).toBe('user-1');

@@ -45,11 +45,18 @@ export function clearSessionTokenCache(): void {
   decoded.clear();
 }
 
+/** What a session cookie names: the user and the server-side session (lib/auth/user-sessions.ts) it belongs to. */
+export interface SessionClaims {
+  userId: string;
+  sessionId: string | null;
+}
+
 /**
- * The user id in the session cookie among `cookies` (chunked cookies included), or null when there is none or it
- * does not decrypt with `secret`. Only cookies count: as getServerSession, an Authorization header is ignored.
+ * The user id and session id in the session cookie among `cookies` (chunked cookies included), or null when there
+ * is none or it does not decrypt with `secret`. Only cookies count: as getServerSession, an Authorization header is
+ * ignored. Whether that session still counts is the caller's check (sessionIsActive), as in the session callback.
  */
-export async function sessionSubject(cookies: Record<string, string>, secret: string, secureCookie: boolean, now: number = Date.now()): Promise<string | null> {
+export async function sessionClaims(cookies: Record<string, string>, secret: string, secureCookie: boolean, now: number = Date.now()): Promise<SessionClaims | null> {
   const token = await getToken({
     // getToken reads only `cookies` and `headers` of the request (headers for a Bearer token, which we leave out).
     req: { cookies, headers: {} } as unknown as GetTokenParams['req'],
@@ -57,5 +64,6 @@ export async function sessionSubject(cookies: Record<string, string>, secret: st
     secureCookie,
     decode: ({ token: t, secret: s }) => (t ? cachedDecode(t, String(s), now) : Promise.resolve(null)),
   });
-  return typeof token?.sub === 'string' && token.sub ? token.sub : null;
+  if (typeof token?.sub !== 'string' || !token.sub) return null;
+  return { userId: token.sub, sessionId: typeof token.sid === 'string' && token.sid ? token.sid : null };
 }

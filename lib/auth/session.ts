@@ -6,7 +6,8 @@ import { cookies } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
-import { sessionSubject } from './session-token';
+import { sessionClaims } from './session-token';
+import { sessionIsActive } from './user-sessions';
 
 export type Role = 'learner' | 'instructor';
 
@@ -21,21 +22,29 @@ export interface SessionUser {
 }
 
 /**
- * The user id the request's session cookie proves, or null: what getServerSession's `session.user.id` is for our
- * JWT sessions, read without next-auth's whole session handler (lib/auth/session-token.ts). Cached per request.
+ * The signed-in user's id and session id, or null: what the session callback (lib/auth/options.ts) lets through as
+ * `session.user.id`, read without next-auth's whole session handler (lib/auth/session-token.ts): the cookie's
+ * claims, then the server-side session must still be active. Cached per request.
  */
-export const sessionUserId = cache(async (): Promise<string | null> => {
+export const currentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const jar = await cookies();
   const all = Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]));
-  return sessionSubject(all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'));
+  const claims = await sessionClaims(all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'));
+  if (!claims?.sessionId || !(await sessionIsActive(db, claims.sessionId, claims.userId, new Date()))) return null;
+  return { userId: claims.userId, sessionId: claims.sessionId };
 });
+
+/** The signed-in user's id (an active session's), or null. */
+export async function sessionUserId(): Promise<string | null> {
+  return (await currentSession())?.userId ?? null;
+}
 
 /** The signed-in user, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await sessionUserId();
-  if (!id) return null;
+  const session = await currentSession();
+  if (!session) return null;
   const user = await db.user.findUnique({
-    where: { id },
+    where: { id: session.userId },
     select: { id: true, email: true, name: true, role: true, timeZone: true },
   });
   if (!user) return null;
