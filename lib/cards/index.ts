@@ -11,23 +11,28 @@ import { listCandidates } from './generators/lists';
 import { qaCandidates } from './generators/qa';
 import { glossaryCandidates } from './generators/glossary';
 import { codeCandidates } from './generators/code';
+import { predicateCandidates } from './generators/predicates';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
 import { gateReason, stripAppositions } from './gate';
 import { analyse } from './nlp';
 import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
-import { canonical, contentStems } from './text';
+import { canonical, contentStems, stem } from './text';
+import { isGlossaryTerm } from './generators/cloze';
+import { contextReason, documentContext, type DocumentContext } from './context';
 
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-7';
+export const GENERATOR_VERSION = 'rules-8';
 
 export interface GenerateContext {
   moduleTitle?: string;
   courseTitle?: string;
+  /** The document the lesson belongs to (its module); defaults to the lesson alone. */
+  document?: DocumentContext;
 }
 
 /** Candidates scored below this are never kept, however few cards the lesson gets. */
@@ -48,10 +53,10 @@ export function targetCardCount(words: number): number {
 function allCandidates(doc: LessonDoc): Candidate[] {
   const out: Candidate[] = [...listCandidates(doc), ...qaCandidates(doc), ...glossaryCandidates(doc), ...codeCandidates(doc)];
   for (const info of doc.sentences) {
-    out.push(...definitionCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
+    out.push(...definitionCandidates(doc, info), ...predicateCandidates(doc, info), ...factCandidates(doc, info), ...clozeCandidates(doc, info));
     // "GPT-3, released by OpenAI in 2020, has 175 billion parameters": ask the main clause without the aside
     for (const simpler of info.excluded ? [] : simplified(info)) {
-      const derived = [...definitionCandidates(doc, simpler), ...factCandidates(doc, simpler)];
+      const derived = [...definitionCandidates(doc, simpler), ...predicateCandidates(doc, simpler), ...factCandidates(doc, simpler)];
       out.push(...derived.map((c) => ({ ...c, source: info.sentence.text })));
     }
   }
@@ -83,8 +88,17 @@ function simplified(info: SentenceInfo): SentenceInfo[] {
 /** Every candidate of a lesson with its score and, when dropped by a rule, the reason. */
 export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { doc: LessonDoc; candidates: Candidate[] } {
   const doc = buildLessonDoc(lesson.title || ctx.moduleTitle || ctx.courseTitle || '', lesson.markdown);
+  const document = ctx.document ?? documentContext(lesson.markdown, [lesson.title]);
+  const byId = new Map(doc.sentences.map((s) => [s.id, s]));
+  const previous = (id: string): string[] => {
+    const out: string[] = [];
+    for (let p = byId.get(id)?.prev; p && out.length < 2; p = p.prev) out.push(p.sentence.text);
+    return out;
+  };
+  const topic = new Set(contentStems(doc.title));
+  const isKeyTerm = (w: string): boolean => topic.has(stem(w)) || isGlossaryTerm(doc, [stem(w)]);
   const candidates = allCandidates(doc).map((c) => {
-    const rejected = rejectReason(c) ?? gateReason(c, doc.title);
+    const rejected = rejectReason(c) ?? gateReason(c, doc.title) ?? contextReason(c, document, previous(c.sentenceId), isKeyTerm);
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
   });
   return { doc, candidates };
@@ -174,9 +188,11 @@ export function generateLessonCards(lesson: Lesson, ctx: GenerateContext = {}): 
 export function generateCourseCards(course: Course): GeneratedCard[] {
   const kept: Candidate[] = [];
   const cards: GeneratedCard[] = [];
-  const lessons = course.modules.flatMap((mod) =>
-    mod.lessons.map((lesson) => ({ lesson, ...lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title }) })),
-  );
+  const lessons = course.modules.flatMap((mod) => {
+    // the module is the document a lesson was cut from: its dominant subject is judged over all of it
+    const document = documentContext(mod.lessons.map((l) => `${l.title}\n\n${l.markdown}`).join('\n\n'), [mod.title, ...(course.modules.length === 1 ? [course.title] : [])]);
+    return mod.lessons.map((lesson) => ({ lesson, ...lessonCandidates(lesson, { moduleTitle: mod.title, courseTitle: course.title, document }) }));
+  });
   // ambiguity is judged over the whole course: the same question in two lessons is just as unanswerable
   const marked = markAmbiguous(lessons.flatMap((l) => l.candidates));
   let offset = 0;

@@ -31,8 +31,19 @@ export interface LessonDoc {
   keywords: Map<string, number>;
 }
 
+/** Site furniture wherever it appears: links, navigation, sign-in, social buttons. */
 const BOILERPLATE =
-  /\b(check ?out|sign in|sign up|log in|skip to content|cookies?|subscribe|newsletter|all rights reserved|copyright|privacy policy|terms of (?:use|service)|table of contents|share this|follow us|click here|read more|go to file|toggle navigation|reload to refresh|you signed (?:in|out)|saved searches|provide feedback|appearance settings|star|fork|pull requests?|watch (?:the|this) video|download|view all|permalink)\b|©|https?:\/\/|www\./i;
+  /\b(check ?out|sign in|sign up|log in|skip to content|subscribe|newsletter|all rights reserved|table of contents|share this|follow us|click here|read more|go to file|toggle navigation|reload to refresh|you signed (?:in|out)|saved searches|provide feedback|appearance settings|watch (?:the|this) video|view all|permalink)\b|©|https?:\/\/|www\./i;
+/**
+ * Words of site furniture that are also subject matter ("copyright" in a lesson on licences, "fork" and
+ * "pull requests" in one on Git): furniture only in a short line ("Star", "Fork 12", "Cookie settings").
+ */
+const SHORT_BOILERPLATE = /\b(cookies?|copyright|privacy policy|terms of (?:use|service)|star|fork|pull requests?|download)\b/i;
+const SHORT_LINE_WORDS = 12;
+
+export function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.test(text) || (SHORT_BOILERPLATE.test(text) && countWords(text) < SHORT_LINE_WORDS);
+}
 
 /** Why a unit cannot yield cards, or null when it can. */
 export function unitProblem(unit: TextUnit): string | null {
@@ -41,7 +52,7 @@ export function unitProblem(unit: TextUnit): string | null {
   if (unit.linkOnly) return 'link-only';
   if (unit.hasCode && /[{};=<>]|=>|\(\)/.test(text)) return 'code';
   if (unit.hasMath) return 'math';
-  if (BOILERPLATE.test(text)) return 'boilerplate';
+  if (isBoilerplate(text)) return 'boilerplate';
   if (/[|•·»›]{1}/.test(text) && countWords(text) < 12) return 'navigation';
   return null;
 }
@@ -126,7 +137,7 @@ export function buildLessonDoc(title: string, markdown: string): LessonDoc {
     units.map(({ unit, issue }) => (issue ? { text: issue === 'empty' ? '' : unit.text } : { text: unit.text, marks: unit.marks, strong: unit.strong })),
     (sentence) => {
       const n = countWords(sentence);
-      return n < 4 || (n > 50 && !sentence.includes(':')) || /\?\s*$/.test(sentence) || FIRST_PERSON.test(sentence) || REFERENCE.test(sentence) || BOILERPLATE.test(sentence);
+      return n < 4 || (n > 50 && !sentence.includes(':')) || /\?\s*$/.test(sentence) || FIRST_PERSON.test(sentence) || REFERENCE.test(sentence) || isBoilerplate(sentence);
     },
   );
   units.forEach(({ block, unit, inList, issue }, u) => {

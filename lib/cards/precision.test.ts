@@ -82,7 +82,7 @@ describe('precisionReason', () => {
     expect(precisionReason(cand({ origin: 'what-object', front: 'What does training require?', back: 'labelled data' }))).toBeNull();
   });
   it('drops a cloze on one word of the lesson title', () => {
-    const c = cand({ type: 'cloze', origin: 'cloze', front: 'Most computer systems already include a [...] installation.', back: 'Python', source: 'Most computer systems already include a Python installation.' });
+    const c = cand({ type: 'cloze', origin: 'cloze', front: 'The lab computers already include a [...] installation.', back: 'Python', source: 'The lab computers already include a Python installation.' });
     expect(gateReason(c, 'Introduction to Python and Scikit-learn for regression')).toBe('lesson-subject');
     expect(gateReason(c, 'Tools for regression')).toBeNull();
   });
@@ -103,5 +103,42 @@ describe('generator changes with the precision gate', () => {
     const list = cards.find((c) => c.type === 'list');
     expect(list?.front).toBe('What are four common permissive licenses?');
     expect(list?.items).toEqual(['MIT', 'Apache 2.0', 'ISC', 'BSD']);
+  });
+});
+
+describe('rules-8 precision', () => {
+  it('a definition lifted from a contrastive sentence is dropped', () => {
+    const c = cand({ front: 'What is batch firing?', back: 'a slow process', source: 'Batch firing is a slow process, however, because every shelf must cool.' });
+    expect(precisionReason(c)).toBe('linked-source');
+    expect(precisionReason(cand({}))).toBeNull();
+  });
+  it('an answer with a demonstrative is dropped', () => {
+    expect(precisionReason(cand({ front: 'What is the Kiln Charter?', back: 'a charter signed by these potters' }))).toBe('dangling-answer');
+  });
+  it('an explicit question answered by a condition is dropped', () => {
+    const c = cand({ origin: 'qa', front: 'Which glaze suits stoneware?', back: "If you're firing hot, it's hard to go wrong with ash glaze" });
+    expect(precisionReason(c)).toBe('conditional-answer');
+    expect(precisionReason({ ...c, back: 'Ash glaze, because it melts at stoneware temperatures' })).toBeNull();
+  });
+  it('a cloze on one member of an open class or a claim about most of a class is dropped', () => {
+    const cloze = (front: string) => precisionReason(cand({ type: 'cloze', origin: 'cloze', front, back: 'kilns' }));
+    expect(cloze('One of the best-known pottery tools are [...].')).toBe('open-cloze');
+    expect(cloze('Most studios already include a [...] corner.')).toBe('open-cloze');
+    expect(cloze('Most [...] are fired twice.')).toBeNull();
+    expect(cloze('Stoneware is fired in [...] at high heat.')).toBeNull();
+  });
+  it('a bold sentence is not a bold subject', () => {
+    const cards = kept('**Glazing a pot twice is not the same as firing it twice.** Potters often glaze twice.');
+    expect(cards.some((c) => c.origin === 'term')).toBe(false);
+  });
+});
+
+describe('boilerplate words that are also subject matter', () => {
+  it('keeps a teaching sentence about copyright, drops a short furniture line', () => {
+    const md = 'A new poem is under exclusive copyright by default, so nobody else may copy it without permission.\n\nCopyright 2024 Example Press.';
+    const { doc } = lessonCandidates(makeLesson(md));
+    const reasons = doc.sentences.map((s) => s.excluded);
+    expect(reasons[0]).toBeNull();
+    expect(reasons[1]).toBe('boilerplate');
   });
 });

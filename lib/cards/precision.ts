@@ -22,6 +22,19 @@ const CONTEXT = new RegExp(
 /** A connective that ties the sentence to the one before it ("Some usages of X, however, …", "… as well"). */
 const LINKED = /\b(?:however|therefore|thus|hence|instead|moreover|furthermore|likewise|similarly|otherwise|nevertheless|nonetheless|meanwhile|consequently|as well(?! as)|in addition|in contrast|by contrast|on the other hand|as a result|in turn)\b|\balso\b(?! (?:called|known|termed|named|referred))|\b(?:too|either)[.?]?$/i;
 
+/** A sentence-initial discourse adverb places the sentence in a story the card does not tell ("Now …", "Next, …"). */
+const DISCOURSE_START = /^(?:now|here|then|next|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|again|still|besides|afterwards|after that|at this point|at that point|from here|to do (?:this|so|that)|for this reason|with this|in that case|this way|that way|in (?:this|that) way)\b/i;
+/** A demonstrative determiner anywhere in the front ("What does Redis do with this file?") points outside the card. */
+const DEMONSTRATIVE = /\b(?:this|these|those)\s+(?!is\b|are\b|was\b|were\b|means\b)[a-z]/i;
+/** "now" as a time relative to the text ("…, now, …", "by now"), not "known". */
+const RELATIVE_NOW = /,\s*now\b|\bnow,|\b(?:by|for|until|from) now\b|\bright now\b/i;
+
+/** The front needs the sentences before it: a discourse adverb at its start, a demonstrative, a relative "now". */
+export function contextDependent(front: string): boolean {
+  const f = front.replace(/^(?:what|which|who|when|how(?: many| much)?)\s+/i, (m) => m).trim();
+  return DISCOURSE_START.test(f) || DEMONSTRATIVE.test(f) || RELATIVE_NOW.test(f);
+}
+
 /** The front continues an earlier sentence. */
 export function linkedToPrevious(text: string): boolean {
   return LINKED.test(text);
@@ -54,14 +67,26 @@ export function precisionReason(c: Candidate): string | null {
   const back = c.back.trim();
   if (!c.contextIncluded && needsOutsideContext(front.replace(/\[\.\.\.\]/g, ''))) return 'outside-context';
   if (!c.contextIncluded && linkedToPrevious(front)) return 'linked-to-previous';
+  if (!c.contextIncluded && contextDependent(front)) return 'context-dependent';
   if (c.type !== 'cloze' && c.type !== 'list' && YES_NO.test(front)) return 'yes-no';
   if (c.type !== 'cloze' && STRANDED.test(front)) return 'stranded-modifier';
   if (c.type !== 'list' && truncatedPair(back)) return 'truncated-pair';
   if (c.origin === 'definition' && VAGUE_HEAD.test(back.replace(/[.;,]+$/, ''))) return 'vague-definition';
   if (c.type !== 'cloze' && QUANTIFIED.test(front)) return 'quantified-subject';
+  // "Open source is an unusual circumstance, however, because …": a definition lifted from a sentence that
+  // answers the one before it is a contrast, not a definition
+  if (['definition', 'term', 'known-as'].includes(c.origin) && !c.contextIncluded && linkedToPrevious(c.source.replace(/\b(?:also|too|either)\b/gi, ''))) return 'linked-source';
+  // a demonstrative in the answer points at something the card does not hold ("an example of this type")
+  if (c.type === 'basic' && /\b(?:this|these|those)\s+[a-z]/i.test(back)) return 'dangling-answer';
+  // an explicit question answered by a condition ("If you're starting from …, …") has no single answer
+  if (c.origin === 'qa' && c.type === 'basic' && /^(?:if|when|unless|although|though|because|it depends|depending)\b/i.test(back)) return 'conditional-answer';
   // "What does assuming the model perfectly represent?": a gerund phrase with its object read as the subject
   if (c.type !== 'cloze' && /^(?:what|who|which|how)\s+(?:does|do|did)\s+[a-z]+ing\s+(?:the|a|an|this|that|these|those|its|their)\b/i.test(front)) return 'gerund-subject';
   if (c.type === 'cloze') {
+    // "One of the best-known tools are [...]", "Most clients support [...] attributes": one member of an open
+    // class, or a claim about some of a class — many fillers fit the gap
+    if (/^(?:one|some|many|several|a few|examples?) of (?:the |its |their )?/i.test(front) && !/^[^[]*\bof (?:the |its |their )?\[\.\.\.\]/i.test(front)) return 'open-cloze';
+    if (/^(?:most|many|some|several|few|all|various|numerous)\s+(?!of\b)[a-z]/i.test(front) && !/^\S+\s+\[\.\.\.\]/.test(front)) return 'open-cloze';
     // a timeline bullet's date: "[...] – VALL-E 2 can generate …"
     if (/^\[\.\.\.\]\s*[–—-]\s/.test(front)) return 'bullet-date';
     // "Initially, [...] were challenging …": a time relative to the story the card does not tell

@@ -9,7 +9,7 @@ const DANGLING = /\b(this|these|those|such|aforementioned|former|latter|above|be
 /** "the paper"/"the plots" point at something outside the card unless a title or name follows. */
 const DANGLING_DEFINITE = /\b[Tt]he (?:paper|study|article|book|plots?|figures?|graphs?|charts?|tables?|diagrams?|images?|videos?|pictures?|example)\b(?!\s*["“A-Z])/;
 const PERSONAL = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers)\b/i;
-const BOILERPLATE = /https?:\/\/|www\.|\b(click|sign in|log in|subscribe|cookie|download|navigation|copyright)\b|©/i;
+const BOILERPLATE = /https?:\/\/|www\.|\b(click|sign in|log in|subscribe|cookie|navigation)\b|©/i;
 
 /** Evaluative wording marks an opinion rather than a fact worth memorising. */
 const OPINION = /\b(interesting(ly)?|intuitive|amazing|awesome|fantastic|wonderful|beautiful|cool|fun|favou?rite|great|nice|blatant|surprising(ly)?)\b/i;
@@ -78,7 +78,8 @@ function grammarProblem(c: Candidate): string | null {
   if (!c.contextIncluded && /:\s/.test(f)) return 'colon';
   if (!/^[A-Z0-9"]/.test(f)) return 'lowercase-start';
   if (/\b(what|which|who|when|how many)\b.*\b(what|which|who|how many)\b\s*\?$/i.test(f) && !c.contextIncluded) return 'double-wh';
-  if (/\b(a|an|the|of|and|or)\?$/i.test(f)) return 'dangling-end';
+  // a stranded "of" is grammatical after "consist" / "composed" / "made (up)": "What does a glaze consist of?"
+  if (/\b(a|an|the|and|or)\?$/i.test(f) || (/\bof\?$/i.test(f) && !/\b(?:consist|composed|made|up) of\?$/i.test(f))) return 'dangling-end';
   if (/^(What|Which|Who)\s+(is|are|was|were|does|do|did)\s*\?$/i.test(f)) return 'empty';
   return null;
 }

@@ -8,13 +8,13 @@ import { has, render, type Token } from '../nlp';
 import { contentStems, countWords, GENERIC_WORDS, stem, STOPWORDS } from '../text';
 import { isGlossaryTerm } from './cloze';
 
-const GENERIC_HEADS = new Set([
+export const GENERIC_HEADS = new Set([
   'goal', 'idea', 'result', 'problem', 'reason', 'benefit', 'advantage', 'key', 'answer', 'question', 'point', 'thing',
   'way', 'fact', 'difference', 'contribution', 'question', 'process', 'effect', 'approach', 'case', 'issue', 'part',
   'purpose', 'aim', 'focus', 'challenge', 'lesson', 'takeaway', 'outcome', 'solution', 'truth', 'reality', 'situation',
   'trend', 'pattern', 'step', 'first', 'second', 'rest', 'one', 'other', 'others', 'most', 'all', 'some', 'many',
 ]);
-const SUPERLATIVE_START = /^(the )?(most|least|first|only|largest|biggest|smallest|main|primary|earliest|oldest|best|fastest|highest|lowest|latest|last)\b/i;
+export const SUPERLATIVE_START = /^(the )?(most|least|first|only|largest|biggest|smallest|main|primary|earliest|oldest|best|fastest|highest|lowest|latest|last)\b/i;
 
 const isPrepositionWord = (t: Token | undefined): boolean => t === undefined || has(t, 'Preposition') || has(t, 'Conjunction');
 
@@ -78,6 +78,23 @@ export function isGenericSubject(doc: LessonDoc, subject: readonly Token[]): boo
   // a specific modifier of one of the lesson's key nouns names a kind of it ("the averaged perceptron")
   if (adjective && k === core.length - 1 && !VAGUE_ADJECTIVES.has(adjective.normal) && (doc.keywords.get(head) ?? 0) >= 3) return false;
   return stems.length > 0 && !isGlossaryTerm(doc, stems) && !isGlossaryTerm(doc, [head]) && !contentStems(doc.title).includes(head);
+}
+
+/**
+ * "a useful library for handling numeric data" → "a library for handling numeric data": an evaluative
+ * adjective right after the article is the writer's opinion; the class and its modifiers are the definition.
+ * ("a an" is repaired: "an easy tool" → "a tool".)
+ */
+export function withoutOpinion(comp: Token[] | null): Token[] | null {
+  if (!comp || comp.length < 4) return comp;
+  let k = 1;
+  if (['very', 'really', 'quite', 'particularly', 'especially', 'extremely', 'pretty'].includes(comp[k]?.normal ?? '')) k++;
+  const adjective = comp[k];
+  const noun = comp[k + 1];
+  if (!adjective || !noun || !has(adjective, 'Adjective') || !SUBJECTIVE.test(adjective.normal) || !isNounish(noun) || has(noun, 'Adjective')) return comp;
+  const article = comp[0]!;
+  const fixed = ['a', 'an'].includes(article.normal) ? { ...article, text: /^[aeiou]/i.test(noun.text) ? (article.text[0] === 'A' ? 'An' : 'an') : article.text[0] === 'A' ? 'A' : 'a', normal: /^[aeiou]/i.test(noun.text) ? 'an' : 'a' } : article;
+  return [fixed, ...comp.slice(k + 1)];
 }
 
 const VAGUE_ADJECTIVES = new Set(['typical', 'common', 'usual', 'main', 'other', 'several', 'many', 'some', 'various', 'possible', 'different', 'important', 'general', 'certain', 'frequent', 'major', 'key', 'basic']);
@@ -169,7 +186,8 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
   const plural = subjectIsPlural(subject);
 
   // bold term as the whole subject: "**Hardware advances** provided ..." -> "What provided ...?"
-  const boldSubject = subject.every((t) => t.marked || t.paren > 0) && c.leadEnd === 0;
+  // (a bold span running on into the verb is an emphasised sentence, not a key term: "**Making X public is not …**")
+  const boldSubject = subject.every((t) => t.marked || t.paren > 0) && c.leadEnd === 0 && !tokens[c.verbStart]?.marked;
   if (boldSubject && !BE_FORMS.has(mainTok.normal) && !['means', 'mean', 'refers', 'denotes', 'stands'].includes(mainTok.normal) && countWords(render(rest)) >= 3) {
     const q = whQuestion(c, { start: c.subjStart, end: c.verbStart, wh: 'what' });
     if (q) out.push({ ...b, type: 'basic', origin: 'term', front: q, back: render(subject.filter((t) => t.paren === 0)), prior: 0.8 });
@@ -232,7 +250,7 @@ export function definitionCandidates(doc: LessonDoc, info: SentenceInfo): Candid
         out.push({ ...b, type: 'basic', origin: 'definition', front: `What are ${subjText}?`, back: render(comp), prior: 0.7 });
       }
     } else if (first && (['a', 'an', 'one'].includes(first.normal) || (first.normal === 'the' && !past)) && (!past || first.normal !== 'the')) {
-      const comp = trimComplement(rest, 18);
+      const comp = withoutOpinion(trimComplement(rest, 18));
       const termLike = !subject.some((t) => has(t, 'Preposition') || has(t, 'Possessive') || /'s$/.test(t.text)) || subject.every((t) => !/^[a-z]/.test(t.text) || has(t, 'Preposition'));
       if (comp && comp.length >= 2 && subject.length <= 6 && c.leadEnd === 0 && termLike && !SUBJECTIVE.test(render(comp.slice(0, 6))) && !isGenericSubject(doc, subject)) {
         const be = plural ? (past ? 'were' : 'are') : past ? 'was' : 'is';
