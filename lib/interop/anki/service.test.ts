@@ -267,7 +267,7 @@ describe('media referenced by notes', () => {
     const media = await t.db.courseMedia.findMany({ where: { courseId: course.id }, orderBy: { name: 'asc' } });
     expect(media.map((m) => [m.name, m.contentType, m.size])).toEqual([
       ['hablar.mp3', 'audio/mpeg', 105],
-      ['speak.png', 'image/png', 264],
+      ['speak.png', 'image/png', 96],
     ]);
     const card = await t.db.card.findFirstOrThrow({ where: { ownerId: erin, front: 'hablar' } });
     const png = media.find((m) => m.name === 'speak.png')!;
@@ -286,6 +286,28 @@ describe('media referenced by notes', () => {
     const again = await importDeckFile(t.db, { id: erin, role: 'learner' }, pkg, 'spanish-media.apkg', 'my-reviews', now);
     expect(again.ok).toBe(true);
     expect(await t.db.courseMedia.count()).toBe(before);
+
+    // Erin downloads her deck: the files go with it, the fields point at them (read by the independent reader)
+    const out = writeApkg(await learnerPackageInput(t.db, erin, now, 'http://localhost:3000')).bytes;
+    const file = path.join(dir, 'erin.apkg');
+    writeFileSync(file, out);
+    const py = JSON.parse(execFileSync('python3', [path.join(__dirname, 'testdata', 'read_apkg.py'), file], { encoding: 'utf8' })) as {
+      media: Record<string, string>;
+      mediaFiles: Record<string, { size: number; head: string }>;
+      cards: { fields: string[] }[];
+    };
+    expect(Object.values(py.media).sort()).toEqual(['hablar.mp3', 'speak.png']);
+    expect(py.mediaFiles['speak.png']).toEqual({ size: 96, head: '89504e47' });
+    expect(py.mediaFiles['hablar.mp3']?.size).toBe(105);
+    const field = py.cards.map((c) => c.fields[1] ?? '').find((f) => f.includes('speak.png'));
+    expect(field).toBe('to speak <img src="speak.png" alt="A mouth open">[sound:hablar.mp3] [ [image:abc]]');
+    // and another learner importing Erin's file gets the pictures in their own private deck
+    const frank = (await t.db.user.create({ data: { email: 'frank@example.com', name: 'Frank' } })).id;
+    const imported = await importDeckFile(t.db, { id: frank, role: 'learner' }, out, 'erin.apkg', 'my-reviews', now);
+    expect(imported.ok && imported.message).toContain('2 image or sound files imported.');
+    const frankCard = await t.db.card.findFirstOrThrow({ where: { ownerId: frank, front: 'hablar' } });
+    const [img] = mediaIds(frankCard.back);
+    expect((await visibleMedia(t.db, frank, img!))?.contentType).toBe('image/png');
   });
 
   it('comes with a deck an instructor imports as a course, seen by the instructor but not by learners while it is a draft', async () => {

@@ -14,7 +14,7 @@ import { gradeCard, isRating, newCardState, type SrsCardState } from '@/lib/srs'
 import { moduleTag, noteGuid } from './course';
 import { collectionCreatedFor, gradesFromRevlog, toAnkiRevlog, toAnkiSchedule, type ScheduleContext } from './schedule';
 import { readDeckFile } from './read';
-import { remapMediaIds } from '@/lib/cards/media';
+import { mediaIds, remapMediaIds } from '@/lib/cards/media';
 import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_FILES, MAX_MEDIA_TOTAL_BYTES, type ImportedMedia } from './media';
 import type { AnkiNoteInput, AnkiPackageInput, ImportedDeck, ImportedNote } from './types';
 
@@ -99,7 +99,11 @@ export async function learnerPackageInput(db: Db, userId: string, now: Date, bas
     };
   });
   const weights = settings.weights;
+  // the images and sounds the cards show, from courses this learner may see (never trust an id in a text)
+  const ids = [...new Set(notes.flatMap((n) => [...mediaIds(n.front), ...mediaIds(n.back)]))];
+  const media = ids.length === 0 ? [] : await db.courseMedia.findMany({ where: { id: { in: ids }, course: visibleCourseWhere(userId) }, select: { id: true, name: true, bytes: true } });
   return {
+    media,
     notes,
     collectionCreated,
     now,

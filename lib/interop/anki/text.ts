@@ -1,21 +1,38 @@
 // Text between this app's plain-text cards and Anki's HTML fields, both ways, and cloze syntax.
 // Anki fields are HTML written by anyone: reading keeps text only (tags, scripts and styles dropped); an
 // <img> or [sound:…] becomes a media token (lib/cards/media.ts) when the caller resolves it, else nothing.
-import { defuseMediaTokens } from '@/lib/cards/media';
+import { defuseMediaTokens, splitCardText } from '@/lib/cards/media';
 
 /** Turns a media reference in a field into text (a token), or '' to drop it. */
 export type MediaHook = (ref: { kind: 'image' | 'sound'; name: string; alt: string }) => string;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Plain text → an Anki HTML field (escaped; line breaks as <br>). */
-export function toAnkiHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/\r?\n/g, '<br>');
+}
+
+/** The file name a media id has in the package being written, or null when the file is not in it. */
+export type MediaNames = (id: string) => string | null;
+
+/**
+ * Plain text → an Anki HTML field (escaped; line breaks as <br>). Media tokens become `<img src="name">` or
+ * `[sound:name]` for files the package holds (`names`), else their alt text.
+ */
+export function toAnkiHtml(text: string, names?: MediaNames): string {
+  return splitCardText(text)
+    .map((p) => {
+      if (p.kind === 'text') return escapeHtml(p.text);
+      const name = names?.(p.id) ?? null;
+      if (p.kind === 'sound') return name ? `[sound:${name}]` : '';
+      return name ? `<img src="${escapeHtml(name)}" alt="${escapeHtml(p.alt)}">` : escapeHtml(p.alt);
+    })
+    .join('');
 }
 
 function decodeEntities(s: string): string {
@@ -74,10 +91,10 @@ export function mediaReferences(html: string): string[] {
 }
 
 /** This app's cloze (front with one `[...]` gap, back the answer) → Anki cloze text `… {{c1::answer}} …`. */
-export function toAnkiCloze(front: string, back: string): string {
-  const safeAnswer = toAnkiHtml(back).replace(/\}\}/g, '} }').replace(/::/g, ': :');
-  const parts = front.split('[...]').map(toAnkiHtml);
-  if (parts.length < 2) return `${toAnkiHtml(front)} {{c1::${safeAnswer}}}`;
+export function toAnkiCloze(front: string, back: string, names?: MediaNames): string {
+  const safeAnswer = toAnkiHtml(back, names).replace(/\}\}/g, '} }').replace(/::/g, ': :');
+  const parts = front.split('[...]').map((p) => toAnkiHtml(p, names));
+  if (parts.length < 2) return `${toAnkiHtml(front, names)} {{c1::${safeAnswer}}}`;
   return parts.join(`{{c1::${safeAnswer}}}`);
 }
 

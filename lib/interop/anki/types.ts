@@ -68,6 +68,8 @@ export interface AnkiPackageInput {
   desiredRetention?: number;
   /** FSRS parameters for the deck options, when the learner has personal ones. */
   fsrsWeights?: readonly number[];
+  /** Media files the notes' texts refer to by id (media tokens, lib/cards/media.ts). */
+  media?: readonly { id: string; name: string; bytes: Uint8Array }[];
 }
 
 /** A card read from a package, with its schedule and history when the package had them. */

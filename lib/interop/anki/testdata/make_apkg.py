@@ -3,7 +3,7 @@
 with only Python's zipfile/sqlite3/json. Variants: legacy (collection.anki21 + dummy anki2, media),
 latest (meta says version 3, collection.anki21b), nocollection, badschema, media (notes referring to a PNG, an MP3,
 an SVG, a file over 5 MB and a missing file)."""
-import json, os, sqlite3, sys, tempfile, zipfile
+import json, os, sqlite3, struct, sys, tempfile, zipfile, zlib
 
 out, variant = sys.argv[1], sys.argv[2]
 
@@ -42,6 +42,14 @@ def deck(id, name):
     return {"id": id, "name": name, "usn": 0, "mod": 0, "lrnToday": [0, 0], "revToday": [0, 0], "newToday": [0, 0],
             "timeToday": [0, 0], "collapsed": False, "dyn": 0, "conf": 1, "desc": ""}
 decks = {"1": deck(1, "Default"), "10": deck(10, "Spanish::Verbs"), "11": deck(11, "Spanish::Nouns"), "12": deck(12, "Spanish")}
+
+def png(width, height):
+    """A real PNG (grey pixels), so a browser can show it."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
 
 def build(path, with_col=True):
     db = sqlite3.connect(path)
@@ -99,7 +107,7 @@ with tempfile.TemporaryDirectory() as d:
             z.write(p, "collection.anki21")
             z.writestr("collection.anki2", b"")
             z.writestr("media", json.dumps({"0": "speak.png", "1": "hablar.mp3", "2": "evil.svg", "3": "huge.png"}))
-            z.writestr("0", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+            z.writestr("0", png(40, 30))
             z.writestr("1", b"ID3\x03\x00" + bytes(100))
             z.writestr("2", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
             z.writestr("3", b"\x89PNG\r\n\x1a\n" + os.urandom(5 * 1024 * 1024 + 10))
