@@ -290,8 +290,15 @@ const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)
 interface Card { id: string; version: number }
 interface ActionResult { ok: boolean; error?: string; snapshot?: { card: Card | null; counts: { new: number; learning: number; review: number } } }
 
+/** A signed-in session as next-auth makes one: a UserSession row (lib/auth/user-sessions.ts) and a JWT naming it. */
 async function cookieFor(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
+  const sid = `bench-${randomUUID()}`;
+  const raw = new Database(dbFile);
+  raw.pragma('busy_timeout = 5000');
+  const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
+  raw.prepare('INSERT INTO "UserSession" ("id", "userId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?)').run(sid, userId, iso(new Date()), iso(new Date(Date.now() + 30 * 86_400_000)));
+  raw.close();
+  const token = await encode({ token: { sub: userId, sid, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 

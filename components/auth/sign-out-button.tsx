@@ -2,11 +2,11 @@
 import { signOut } from 'next-auth/react';
 import { forgetDecks } from '@/components/review/offline-storage';
 
-async function signOutHere() {
+export async function signOutHere(callbackUrl = '/') {
   // What this device kept for offline review is forgotten; grades still waiting stay for their account.
   navigator.serviceWorker?.controller?.postMessage({ type: 'forget-pages' });
   await forgetDecks().catch(() => undefined);
-  await signOut({ callbackUrl: '/' });
+  await signOut({ callbackUrl });
 }
 
 export function SignOutButton() {

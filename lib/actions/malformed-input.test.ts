@@ -42,7 +42,7 @@ const MODULES = {
   settings: () => import('./settings'),
 };
 // Actions that take no input: a malformed argument is simply ignored, so they may succeed.
-const NO_INPUT = new Set(['optimise.optimiseSchedule', 'review.refreshReview', 'review.undoReview']);
+const NO_INPUT = new Set(['optimise.optimiseSchedule', 'review.refreshReview', 'review.undoReview', 'account.signOutEverywhereAction']);
 
 const FIELDS = [
   'name', 'email', 'password', 'timeZone', 'classId', 'userId', 'code', 'title', 'description', 'courseId', 'note', 'dueDate',

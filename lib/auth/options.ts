@@ -10,6 +10,7 @@ import { prismaAdapter } from './adapter';
 import { checkCredentials, SIGN_IN_ERRORS } from './sign-in';
 import { requestAddress } from './request-address';
 import { signInSchema } from '@/lib/validations/auth';
+import { endSession, SESSION_MAX_AGE_S, sessionIsActive, startSession } from './user-sessions';
 
 export { SIGN_IN_ERRORS };
 
@@ -34,7 +35,8 @@ export function buildAuthOptions(): NextAuthOptions {
         const { email, password } = parsed.data;
         const outcome = await checkCredentials(db, email, password, requestAddress(req.headers), new Date());
         if (!outcome.ok) throw new Error(outcome.error);
-        return outcome.user;
+        const userAgent = req.headers?.['user-agent'];
+        return { ...outcome.user, userAgent: typeof userAgent === 'string' ? userAgent : null };
       },
     }),
   ];
@@ -46,7 +48,7 @@ export function buildAuthOptions(): NextAuthOptions {
     adapter: prismaAdapter(db),
     providers,
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/signin', error: '/signin', verifyRequest: '/signin?check-email=1' },
     callbacks: {
       async jwt({ token, user }) {
@@ -55,15 +57,28 @@ export function buildAuthOptions(): NextAuthOptions {
           const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
           token.sub = user.id;
           token.role = row?.role ?? 'learner';
+          const userAgent = 'userAgent' in user && typeof user.userAgent === 'string' ? user.userAgent : null;
+          token.sid = await startSession(db, user.id, new Date(), userAgent);
         }
         return token;
       },
+      // Runs for every server-side session read and /api/auth/session: a cookie whose session has ended is
+      // signed out here, whatever page or action asked.
       async session({ session, token }) {
-        if (session.user && token.sub) {
+        if (!token.sub || !(await sessionIsActive(db, token.sid, token.sub, new Date()))) {
+          return { expires: session.expires };
+        }
+        if (session.user) {
           session.user.id = token.sub;
           session.user.role = typeof token.role === 'string' ? token.role : 'learner';
         }
+        session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession(db, token?.sid, new Date());
       },
     },
   };

@@ -15,6 +15,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   timeZone: string;
+  /** The server-side session (lib/auth/user-sessions.ts) this request's cookie belongs to. */
+  sessionId?: string;
 }
 
 /** The signed-in user, or null. Cached per request. */
@@ -27,7 +29,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     select: { id: true, email: true, name: true, role: true, timeZone: true },
   });
   if (!user) return null;
-  return { ...user, role: user.role === 'instructor' ? 'instructor' : 'learner' };
+  return { ...user, role: user.role === 'instructor' ? 'instructor' : 'learner', sessionId: session.sessionId };
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */

@@ -4,6 +4,9 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { accountDeletionBlockers, describeBlockers } from '@/lib/users/account-data';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
+import { describeUserAgent, listActiveSessions } from '@/lib/auth/user-sessions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -18,9 +21,34 @@ export default async function AccountPage() {
   const user = await requireUser('/account');
   const blockers = await accountDeletionBlockers(db, user.id);
   const problem = describeBlockers(blockers);
+  const [sessions, account] = await Promise.all([
+    listActiveSessions(db, user.id, new Date(), user.sessionId),
+    db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
+  ]);
+  const signedInAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone });
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">Your account</h1>
+      <section aria-labelledby="sessions-heading" className="card space-y-3">
+        <h2 id="sessions-heading" className="text-lg font-semibold">Where you are signed in</h2>
+        <ul className="space-y-1 text-sm">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {describeUserAgent(s.userAgent)}, signed in {signedInAt.format(s.createdAt)}
+              {s.current ? <strong> · this browser</strong> : null}
+            </li>
+          ))}
+        </ul>
+        <p className="text-sm text-muted">Signing out everywhere ends every session, this one too.</p>
+        <SignOutEverywhereForm />
+      </section>
+      {account?.passwordHash ? (
+        <section aria-labelledby="password-heading" className="card space-y-3">
+          <h2 id="password-heading" className="text-lg font-semibold">Change your password</h2>
+          <p className="text-sm text-muted">Every other browser signed in to your account is signed out.</p>
+          <ChangePasswordForm />
+        </section>
+      ) : null}
       <section aria-labelledby="download-heading" className="card space-y-3">
         <h2 id="download-heading" className="text-lg font-semibold">Download your data</h2>
         <p className="text-sm text-muted">Your profile, lesson progress, cards with their schedule, and every review you have made.</p>
