@@ -21,11 +21,15 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Static files and images carry no scripts of ours; router prefetches are not documents.
+      // Static files and images carry no scripts of ours; router prefetches are not documents, and neither is a
+      // server action's answer (a JS call sends `Next-Action` and gets RSC data back). The review loop is one action
+      // per grade, and running the proxy for it cost ~0.5 ms of CPU each (docs/decisions/005). A form posted without
+      // JavaScript sends no such header and gets an HTML page, so it still passes through here.
       source: '/((?!_next/static|_next/image|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
+        { type: 'header', key: 'next-action' },
       ],
     },
   ],

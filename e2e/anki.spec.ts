@@ -111,6 +111,49 @@ test('an instructor imports a plain-text deck as a draft course; bad files are r
   await expect(page.getByText('[...] is in Italy').first()).toBeVisible();
 });
 
+test('a learner’s own deck with pictures and sound: the media comes along, only they can load it', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const file = path.join(dir, 'media.apkg');
+  execFileSync('python3', [path.resolve('lib/interop/anki/testdata/make_apkg.py'), file, 'media']);
+  await signUp(page, 'm');
+  await page.goto('/anki');
+  await page.getByLabel('Anki deck file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('2 image or sound files imported.', { timeout: 30_000 });
+  await expect(status).toContainText('1 media file of another type was not imported');
+  await expect(status).toContainText('1 note of the note type “Image Occlusion” skipped');
+  // review until the card with the picture shows (front of the reversed card, or back of the other)
+  await page.goto('/review');
+  const picture = page.getByRole('img', { name: 'A mouth open' });
+  for (let i = 0; i < 8 && !(await picture.isVisible()); i++) {
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
+    if (await picture.isVisible()) break;
+    await page.keyboard.press('3');
+    await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeHidden();
+  }
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
+  await expect(page.locator('audio[controls]').first()).toBeAttached();
+  await expectAccessible(page);
+  const src = (await picture.getAttribute('src')) ?? '';
+  expect(src).toMatch(/^\/media\/[A-Za-z0-9_-]+$/);
+  const own = await page.request.get(src);
+  expect(own.status()).toBe(200);
+  expect(own.headers()['content-type']).toBe('image/png');
+  expect(own.headers()['x-content-type-options']).toBe('nosniff');
+  // another learner, and nobody signed in, get nothing
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await signUp(page2, 'n');
+  expect((await page2.request.get(src)).status()).toBe(404);
+  await other.close();
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(src)).status()).toBe(401);
+  await anonymous.close();
+});
+
 test('the download needs a signed-in user', async ({ request }) => {
   const res = await request.get('/anki/download');
   expect(res.status()).toBe(401);

@@ -104,6 +104,56 @@ test('an instructor runs a class: invite, assign with a due time, follow progres
   await learner.close();
 });
 
+test('the recall forecast: the learner sees it on home, the instructor sorts, filters at-risk learners and exports it', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.instructor);
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible({ timeout: 30_000 });
+  const className = `Forecast class ${Date.now()}`;
+  const { url: classUrl, code } = await createClass(page, className);
+  const learner = await newLearner(browser);
+  await joinWithCode(learner.page, code);
+  await expect(learner.page.getByText(`You joined ${className}.`)).toBeVisible();
+  await page.reload();
+  const moduleSelect = page.getByLabel('Module', { exact: true });
+  const moduleTitle = (await moduleSelect.locator('option').nth(1).textContent())!;
+  await moduleSelect.selectOption({ label: moduleTitle });
+  await page.getByLabel('Due date').fill('2030-01-15');
+  await page.getByLabel('Due time').fill('18:00');
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByText('Module assigned.')).toBeVisible();
+
+  // The learner answers one card, then home says how much of the module they would recall by the due time.
+  await learner.page.goto('/review');
+  await learner.page.getByRole('button', { name: /Show answer/ }).click();
+  await learner.page.keyboard.press('3');
+  await expect(learner.page.getByRole('group', { name: 'Grade your answer' })).toBeHidden();
+  await learner.page.goto('/home');
+  const assigned = learner.page.getByRole('region', { name: 'Assigned to you' });
+  await expect(assigned.getByText(new RegExp(`^By Tue 17:00 you would recall about \\d+ % of ${moduleTitle}`))).toBeVisible();
+
+  // The instructor: the forecast column (at risk: one card learned of the module is far below 80 %)…
+  await page.goto(classUrl);
+  const row = dashboardRow(page, learner.who.name);
+  await expect(row).toContainText(/\d+%\s*\(at risk\)/);
+  await expect(page.getByTestId('assignment').filter({ hasText: moduleTitle })).toContainText('1 of 1 below the 80% recall target at the due time');
+  // …sorts by it…
+  await page.getByRole('link', { name: /^Forecast at due: sort/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Forecast at due/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  // …filters the learners at risk…
+  await page.getByLabel(/^At risk/).check();
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/risk=1/);
+  await expect(dashboardRow(page, learner.who.name)).toBeVisible();
+  // …and exports it.
+  const csv = (await (await page.request.get(`${classUrl}/progress.csv`)).text()).trim().split('\r\n');
+  const header = csv[0]!.split(',');
+  const record = csv.find((l) => l.includes(learner.who.email))!.split(',');
+  const forecast = record[header.indexOf('Forecast at due %')];
+  expect(forecast).toMatch(/^\d+$/);
+  expect(Number(forecast)).toBeLessThan(80);
+  await learner.close();
+});
+
 test('an invite link brings a signed-out learner through sign-up to the class', async ({ page, browser }) => {
   await signIn(page, DEMO.instructor);
   await expect(page.getByRole('heading', { name: `Welcome, ${DEMO.instructor.name}` })).toBeVisible();

@@ -244,9 +244,12 @@ function startServers(databaseUrl: string): ChildProcess[] {
   const cluster = existsSync('scripts/cluster.ts');
   // --profile: a V8 CPU profile of the (single) server process, written to data/bench-prof/ when it stops.
   const node = args.has('profile') ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve('data/bench-prof')}`] : [];
-  const cmd = cluster && !args.has('profile')
-    ? ['--import', 'tsx', 'scripts/cluster.ts']
-    : [...node, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', HOST];
+  // Profiled: one scripts/serve.ts process (the server the cluster's workers run), so the profile covers it too.
+  const cmd = args.has('profile')
+    ? [...node, '--import', 'tsx', 'scripts/serve.ts']
+    : cluster
+      ? ['--import', 'tsx', 'scripts/cluster.ts']
+      : ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', HOST];
   console.log(`starting: node ${cmd.join(' ')}${NODES ? ` (APP_NODES=${NODES})` : ''}`);
   return [watch(spawn(process.execPath, cmd, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true }))];
 }
@@ -566,9 +569,10 @@ try {
   responses = 0;
 
   if (args.has('profile')) {
+    const before = serverCpuMs();
     await single(Array.from({ length: 10 }, (_, i) => `u${i + 1}`), 300);
     await single([HEAVY], 300);
-    console.log('profiled 300 typical and 300 heavy grades; stopping the server');
+    console.log(`profiled 300 typical and 300 heavy grades (server CPU ${((serverCpuMs() - before) / 600).toFixed(1)} ms/grade, profiler included); stopping the server`);
     const s = servers[0]!;
     servers = [];
     process.kill(-s.pid!, 'SIGTERM');

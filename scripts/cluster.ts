@@ -1,5 +1,5 @@
 // Starts the production server as one process per core behind one port (node:cluster): each worker runs
-// `next start`, and the primary hands incoming connections to the workers in turn. A Node process serving
+// scripts/serve.ts, and the primary hands incoming connections to the workers in turn. A Node process serving
 // Next.js is CPU-bound on one core; SQLite in WAL mode with a busy timeout is safe across processes, and every
 // piece of state the app keeps lives in the database (docs/decisions/). A worker that dies is replaced.
 // Env: PORT (3000), HOSTNAME (all interfaces), APP_NODES (default: available cores, at most 4).
@@ -13,10 +13,11 @@ const nodes = Math.max(1, Number(process.env.APP_NODES) || Math.min(4, os.availa
 
 if (cluster.isPrimary) {
   let stopping = false;
-  // Each worker runs scripts/serve.ts (Next.js behind a server that passes on the socket address) with tsx's loader
-  // in the worker itself: tsx's CLI would run it in a child process, outside the cluster, and every process but the
-  // first would then fail to listen (EADDRINUSE) instead of sharing the port.
-  cluster.setupPrimary({ exec: path.join(import.meta.dirname, 'serve.ts'), execArgv: ['--import', 'tsx'] });
+  // Each worker runs scripts/serve.ts (Next.js behind a server that passes on the socket address) itself, with
+  // tsx's loader in the worker. Not through tsx's CLI: that runs the script in a child process of the worker,
+  // outside the cluster (Node drops NODE_UNIQUE_ID), so every worker but the first failed to listen
+  // (EADDRINUSE) and was restarted every few seconds, and one process served everything (docs/decisions/005).
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, 'serve.ts'), execArgv: ['--import', import.meta.resolve('tsx')] });
   process.env.PORT = port;
   if (host) process.env.HOSTNAME = host;
   const started = new Map<number, number>();

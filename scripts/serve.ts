@@ -14,7 +14,15 @@ const hostname = process.env.HOSTNAME;
 const app = next({ dev: false, port, hostname: hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers['x-app-peer'] = `${token} ${req.socket.remoteAddress ?? ''}`;
   void handle(req, res);
 }).listen(port, hostname, () => console.log(`serve: ready on port ${port}`));
+// Stop on a signal by exiting normally (so exit hooks run, e.g. `node --cpu-prof` writes its profile).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}

@@ -2,6 +2,7 @@
 import { getPrivateCards } from '@/lib/data/authoring';
 import { AddCardForm } from '@/components/courses/course-forms';
 import { DeletePrivateCardButton } from '@/components/courses/card-actions';
+import { cardTextPlain } from '@/lib/cards/media';
 
 export async function PrivateCards({ userId, lessonId }: { userId: string; lessonId: string }) {
   const cards = await getPrivateCards(userId, lessonId);
@@ -13,8 +14,8 @@ export async function PrivateCards({ userId, lessonId }: { userId: string; lesso
         <ul className="divide-y divide-border">
           {cards.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
-              <span className="mr-auto">{c.front} — <span className="text-muted">{c.back}</span></span>
-              <DeletePrivateCardButton cardId={c.id} label={c.front} />
+              <span className="mr-auto">{cardTextPlain(c.front)} — <span className="text-muted">{cardTextPlain(c.back)}</span></span>
+              <DeletePrivateCardButton cardId={c.id} label={cardTextPlain(c.front)} />
             </li>
           ))}
         </ul>

@@ -15,14 +15,7 @@ vi.mock('@/lib/auth/session', () => ({
   getCurrentUser: async () => current,
   actionUser: async (role?: string) => (current && (!role || current.role === role) ? current : null),
   requireUser: async () => current,
-}));
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (current ? { user: { id: current.id } } : null),
-}));
-vi.mock('@/lib/auth/options', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/auth/options')>()),
-  authOptions: () => ({ providers: [] }),
+  sessionUserId: async () => current?.id ?? null,
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => new Map() }));

@@ -2,10 +2,12 @@
 // The session only proves who the user is; role and existence are re-read from the database each time.
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
-import { authOptions } from './options';
 import { db } from '@/lib/db';
+import { authSecret, env } from '@/lib/env';
+import { sessionClaims } from './session-token';
+import { sessionIsActive } from './user-sessions';
 
 export type Role = 'learner' | 'instructor';
 
@@ -19,13 +21,30 @@ export interface SessionUser {
   sessionId?: string;
 }
 
+/**
+ * The signed-in user's id and session id, or null: what the session callback (lib/auth/options.ts) lets through as
+ * `session.user.id`, read without next-auth's whole session handler (lib/auth/session-token.ts): the cookie's
+ * claims, then the server-side session must still be active. Cached per request.
+ */
+export const currentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
+  const jar = await cookies();
+  const all = Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]));
+  const claims = await sessionClaims(all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'));
+  if (!claims?.sessionId || !(await sessionIsActive(db, claims.sessionId, claims.userId, new Date()))) return null;
+  return { userId: claims.userId, sessionId: claims.sessionId };
+});
+
+/** The signed-in user's id (an active session's), or null. */
+export async function sessionUserId(): Promise<string | null> {
+  return (await currentSession())?.userId ?? null;
+}
+
 /** The signed-in user, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
+  const session = await currentSession();
+  if (!session) return null;
   const user = await db.user.findUnique({
-    where: { id },
+    where: { id: session.userId },
     select: { id: true, email: true, name: true, role: true, timeZone: true },
   });
   if (!user) return null;

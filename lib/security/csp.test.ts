@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { contentSecurityPolicy, createNonce } from './csp';
-import { proxy } from '@/proxy';
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
+import { config, proxy } from '@/proxy';
 
 function directive(policy: string, name: string): string[] {
   const found = policy.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
@@ -45,5 +46,23 @@ describe('proxy', () => {
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     const again = proxy(new NextRequest('http://localhost/home')).headers.get('content-security-policy');
     expect(again).not.toBe(policy);
+  });
+});
+
+describe('which requests the proxy runs for', () => {
+  const runs = (url: string, headers: Record<string, string> = {}) => unstable_doesMiddlewareMatch({ config, url, headers });
+  it('every page, route and form post that can answer with a document', () => {
+    expect(runs('/')).toBe(true);
+    expect(runs('/review')).toBe(true);
+    expect(runs('/api/auth/signin')).toBe(true);
+    expect(runs('/content-assets/course/figure.svg')).toBe(true);
+    // A form posted without JavaScript (no Next-Action header) is answered with an HTML page.
+    expect(runs('/review', { 'content-type': 'multipart/form-data; boundary=x' })).toBe(true);
+  });
+  it('not static files, router prefetches or a server action called from JavaScript (RSC data, no document)', () => {
+    expect(runs('/_next/static/chunks/app.js')).toBe(false);
+    expect(runs('/favicon.ico')).toBe(false);
+    expect(runs('/review', { 'next-router-prefetch': '1' })).toBe(false);
+    expect(runs('/review', { 'next-action': '7f00aa', accept: 'text/x-component' })).toBe(false);
   });
 });

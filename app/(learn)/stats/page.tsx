@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
+import { cardTextPlain } from '@/lib/cards/media';
 import { getStatsPage } from '@/lib/data/stats';
 import { Forecast, Heatmap } from '@/components/stats/charts';
 import { OptimiseForm } from '@/components/stats/optimise-form';
@@ -66,7 +67,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <section className="card" aria-labelledby="leeches">
           <h2 id="leeches" className="font-semibold">Leeches (suspended after 8 lapses)</h2>
           <ul className="mt-2 list-disc pl-5 text-sm">
-            {s.leeches.map((l) => <li key={l.id}>{l.front} <span className="text-muted">· {l.lapses} lapses</span></li>)}
+            {s.leeches.map((l) => <li key={l.id}>{cardTextPlain(l.front)} <span className="text-muted">· {l.lapses} lapses</span></li>)}
           </ul>
         </section>
       )}

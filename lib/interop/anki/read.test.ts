@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, NEWER_FORMAT_MESSAGE, readApkg, readDeckFile, readPlainText } from './read';
 import { writeApkg } from './write';
 import type { ImportedDeck, ReadResult } from './types';
+import { mediaIds, splitCardText } from '@/lib/cards/media';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'anki-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,6 +75,32 @@ describe('readApkg on a package laid out like Anki’s legacy export', () => {
     expect(deck.collectionCreated).toBe(1700000000);
     const suspended = deck.notes.find((n) => n.guid === 'g-new')?.cards[0];
     expect(suspended?.schedule?.queue).toBe(-1);
+  });
+});
+
+describe('media referenced by notes', () => {
+  const deck = ok(readApkg(pythonPackage('media')));
+  const back = deck.notes.find((n) => n.guid === 'g-basic')?.cards[0]?.back ?? '';
+
+  it('keeps a PNG and an MP3 (types from their bytes) as tokens in the text, with the alt text cleaned', () => {
+    expect(deck.media.map((m) => [m.key, m.name, m.contentType])).toEqual([
+      ['m0', 'speak.png', 'image/png'],
+      ['m1', 'hablar.mp3', 'audio/mpeg'],
+    ]);
+    expect(splitCardText(back)).toEqual([
+      { kind: 'text', text: 'to speak ' },
+      { kind: 'image', id: 'm0', alt: 'A mouth open' },
+      { kind: 'sound', id: 'm1' },
+      { kind: 'text', text: ' [ [image:abc]]' },
+    ]);
+  });
+
+  it('refuses an SVG, a file over the size limit, a missing file; web addresses are dropped; a smuggled token is defused', () => {
+    expect(deck.mediaRefused).toEqual({ missing: 1, type: 1, size: 1, limit: 0 });
+    expect(back).not.toMatch(/svg|huge|gone|example\.com|onerror|alert/);
+    expect(mediaIds(back)).toEqual(['m0', 'm1']);
+    expect(deck.mediaReferenced).toBe(5); // speak, hablar, evil, huge, gone (not the web address)
+    expect(deck.mediaPresent).toBe(4);
   });
 });
 

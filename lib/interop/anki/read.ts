@@ -4,7 +4,9 @@
 import Database from 'better-sqlite3';
 import { checkDeclaredSizes, extractEntry, readCentralDirectory, ZipError, type ZipEntry } from '@/lib/courses/parse/zip';
 import { FIELD_SEPARATOR } from './schema';
-import { clozeNumbers, fromAnkiCloze, htmlToText, mediaReferences } from './text';
+import { mediaToken } from '@/lib/cards/media';
+import { isImageType, mediaCollector, parseMediaMap, type MediaRefusal } from './media';
+import { clozeNumbers, fromAnkiCloze, htmlToText, mediaReferences, type MediaHook } from './text';
 import type { AnkiRevlogEntry, AnkiSchedule, ImportedCard, ImportedDeck, ImportedNote, ReadResult } from './types';
 
 const MB = 1024 * 1024;
@@ -76,19 +78,18 @@ export function readApkg(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES): ReadRe
   if (!collection || collection.length < 100 || new TextDecoder().decode(collection.subarray(0, 15)) !== 'SQLite format 3') {
     return fail('The package’s collection is not an SQLite database.');
   }
-  const present = new Set<string>();
-  if (mediaMap && mediaMap.length > 0) {
+  const map = parseMediaMap(mediaMap);
+  const media = mediaCollector(map, (entryName, budget) => {
+    const entry = entries.find((e) => e.name === entryName);
+    if (!entry) return null;
+    if (entry.uncompressedSize > budget) return 'too-large';
     try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(mediaMap));
-      if (parsed && typeof parsed === 'object') {
-        for (const [key, value] of Object.entries(parsed)) {
-          if (typeof value === 'string' && entries.some((e) => e.name === key)) present.add(value);
-        }
-      }
-    } catch {
-      // A media list that is not JSON is the newer format's protobuf: media is skipped either way.
+      return extractEntry(bytes, entry, budget);
+    } catch (err) {
+      if (err instanceof ZipError && err.kind === 'bomb') return 'too-large';
+      throw err;
     }
-  }
+  });
   let db: Database.Database;
   try {
     db = new Database(Buffer.from(collection.buffer, collection.byteOffset, collection.byteLength), { readonly: true });
@@ -96,7 +97,7 @@ export function readApkg(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES): ReadRe
     return fail('The package’s collection is not an SQLite database.');
   }
   try {
-    return readCollection(db, present);
+    return readCollection(db, media);
   } catch (err) {
     return fail(`The package’s collection does not have Anki’s schema: ${err instanceof Error ? err.message : String(err)}.`);
   } finally {
@@ -160,7 +161,12 @@ function cardSchedule(row: Record<string, unknown>): AnkiSchedule | null {
   };
 }
 
-function readCollection(db: Database.Database, mediaPresent: Set<string>): ReadResult {
+function readCollection(db: Database.Database, media: ReturnType<typeof mediaCollector>): ReadResult {
+  const hook: MediaHook = ({ kind, name, alt }) => {
+    const file = media.take(name);
+    if (!file || (kind === 'image') !== isImageType(file.contentType)) return '';
+    return mediaToken(kind, file.key, alt || name.replace(/\.[a-z0-9]{1,5}$/i, ''));
+  };
   const col = db.prepare('select crt, ver, models, decks from col limit 1').get() as Record<string, unknown> | undefined;
   if (!col) throw new Error('the col table is empty');
   const ver = n(col.ver);
@@ -233,15 +239,15 @@ function readCollection(db: Database.Database, mediaPresent: Set<string>): ReadR
       for (const c of rows.length > 0 ? rows : numbers.map((num) => ({ id: 0, ord: num - 1 }) as Record<string, unknown>)) {
         const ord = n(c.ord);
         if (!numbers.includes(ord + 1)) continue;
-        const { front, back } = fromAnkiCloze(text, ord + 1);
+        const { front, back } = fromAnkiCloze(text, ord + 1, hook);
         if (!front || !back) continue;
         cards.push({ id: n(c.id), ord, front, back, schedule: c.type === undefined ? null : cardSchedule(c), revlog: revlogByCard.get(n(c.id)) ?? [] });
       }
     } else {
       const frontHtml = named('Front') || (fields[0] ?? '');
       const backHtml = named('Back') || (fields[1] ?? '');
-      const front = htmlToText(frontHtml);
-      const back = htmlToText(backHtml);
+      const front = htmlToText(frontHtml, hook);
+      const back = htmlToText(backHtml, hook);
       for (const c of rows.length > 0 ? rows : [{ ord: 0 } as Record<string, unknown>]) {
         const ord = n(c.ord);
         // a second template ("and reversed card") asks the other way round
@@ -265,7 +271,9 @@ function readCollection(db: Database.Database, mediaPresent: Set<string>): ReadR
     notes,
     skippedNoteTypes: [...skipped].map(([name, count]) => ({ name, notes: count })),
     mediaReferenced: referenced.size,
-    mediaPresent: [...referenced].filter((r) => mediaPresent.has(r)).length,
+    mediaPresent: [...referenced].filter((r) => media.has(r)).length,
+    media: media.files,
+    mediaRefused: media.refused,
     collectionCreated: n(col.crt) || null,
     warnings: [],
   };
@@ -406,6 +414,8 @@ export function readPlainText(input: string, format: 'csv' | 'tsv'): ReadResult 
       skippedNoteTypes: [...skippedTypes].map(([name, count]) => ({ name, notes: count })),
       mediaReferenced: referenced,
       mediaPresent: 0,
+      media: [],
+      mediaRefused: { missing: referenced, type: 0, size: 0, limit: 0 } satisfies Record<MediaRefusal, number>,
       collectionCreated: null,
       warnings,
     },

@@ -2,7 +2,7 @@
 // package is read back by an independent reader (Python) and imported by another learner, whose next due
 // dates must match within a day; an instructor imports it as a course; bad files change nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import type { Rating } from '@/lib/srs';
 import { readApkg } from './read';
 import { importDeckFile, importLearnerPackage, learnerPackageInput } from './service';
 import { writeApkg } from './write';
+import { mediaIds } from '@/lib/cards/media';
+import { visibleMedia } from '@/lib/courses/media';
 
 let t: TestDb;
 let alice: string;
@@ -241,5 +243,80 @@ describe('a foreign Anki deck becomes the learner’s private deck', () => {
     expect(course.status).toBe('personal');
     expect(await courseRole(t.db, olga, course.id)).toBeNull();
     expect(await editableCourseIds(t.db, olga)).toEqual([]);
+  });
+});
+
+describe('media referenced by notes', () => {
+  const mediaPackage = () => {
+    const file = path.join(dir, 'media.apkg');
+    execFileSync('python3', [path.join(__dirname, 'testdata', 'make_apkg.py'), file, 'media']);
+    return new Uint8Array(readFileSync(file));
+  };
+
+  it('is stored once per course, card texts point at it, only who may see the course can load it; re-import stores nothing twice', async () => {
+    const erin = (await t.db.user.create({ data: { email: 'erin@example.com', name: 'Erin' } })).id;
+    const pkg = mediaPackage();
+    const outcome = await importDeckFile(t.db, { id: erin, role: 'learner' }, pkg, 'spanish-media.apkg', 'my-reviews', now);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.message).toContain('2 image or sound files imported.');
+    expect(outcome.message).toContain('1 image or sound file the notes refer to was not in the file.');
+    expect(outcome.message).toContain('1 media file of another type was not imported');
+    expect(outcome.message).toContain('1 media file over 5 MB was not imported.');
+    expect(outcome.message).toContain('1 note of the note type “Image Occlusion” skipped');
+    const course = await t.db.course.findFirstOrThrow({ where: { ownerId: erin, status: 'personal' }, select: { id: true } });
+    const media = await t.db.courseMedia.findMany({ where: { courseId: course.id }, orderBy: { name: 'asc' } });
+    expect(media.map((m) => [m.name, m.contentType, m.size])).toEqual([
+      ['hablar.mp3', 'audio/mpeg', 105],
+      ['speak.png', 'image/png', 96],
+    ]);
+    const card = await t.db.card.findFirstOrThrow({ where: { ownerId: erin, front: 'hablar' } });
+    const png = media.find((m) => m.name === 'speak.png')!;
+    const mp3 = media.find((m) => m.name === 'hablar.mp3')!;
+    expect(card.back).toBe(`to speak [[image:${png.id}|A mouth open]][[sound:${mp3.id}]] [ [image:abc]]`);
+    expect(mediaIds(card.back)).toEqual([png.id, mp3.id]);
+
+    const loaded = await visibleMedia(t.db, erin, png.id);
+    expect(loaded?.contentType).toBe('image/png');
+    expect(Buffer.from(loaded!.bytes).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    expect(await visibleMedia(t.db, bob, png.id)).toBeNull(); // another learner
+    expect(await visibleMedia(t.db, teacher, png.id)).toBeNull(); // an instructor has no rights on a private deck
+    expect(await visibleMedia(t.db, erin, '../../etc/passwd')).toBeNull();
+
+    const before = await t.db.courseMedia.count();
+    const again = await importDeckFile(t.db, { id: erin, role: 'learner' }, pkg, 'spanish-media.apkg', 'my-reviews', now);
+    expect(again.ok).toBe(true);
+    expect(await t.db.courseMedia.count()).toBe(before);
+
+    // Erin downloads her deck: the files go with it, the fields point at them (read by the independent reader)
+    const out = writeApkg(await learnerPackageInput(t.db, erin, now, 'http://localhost:3000')).bytes;
+    const file = path.join(dir, 'erin.apkg');
+    writeFileSync(file, out);
+    const py = JSON.parse(execFileSync('python3', [path.join(__dirname, 'testdata', 'read_apkg.py'), file], { encoding: 'utf8' })) as {
+      media: Record<string, string>;
+      mediaFiles: Record<string, { size: number; head: string }>;
+      cards: { fields: string[] }[];
+    };
+    expect(Object.values(py.media).sort()).toEqual(['hablar.mp3', 'speak.png']);
+    expect(py.mediaFiles['speak.png']).toEqual({ size: 96, head: '89504e47' });
+    expect(py.mediaFiles['hablar.mp3']?.size).toBe(105);
+    const field = py.cards.map((c) => c.fields[1] ?? '').find((f) => f.includes('speak.png'));
+    expect(field).toBe('to speak <img src="speak.png" alt="A mouth open">[sound:hablar.mp3] [ [image:abc]]');
+    // and another learner importing Erin's file gets the pictures in their own private deck
+    const frank = (await t.db.user.create({ data: { email: 'frank@example.com', name: 'Frank' } })).id;
+    const imported = await importDeckFile(t.db, { id: frank, role: 'learner' }, out, 'erin.apkg', 'my-reviews', now);
+    expect(imported.ok && imported.message).toContain('2 image or sound files imported.');
+    const frankCard = await t.db.card.findFirstOrThrow({ where: { ownerId: frank, front: 'hablar' } });
+    const [img] = mediaIds(frankCard.back);
+    expect((await visibleMedia(t.db, frank, img!))?.contentType).toBe('image/png');
+  });
+
+  it('comes with a deck an instructor imports as a course, seen by the instructor but not by learners while it is a draft', async () => {
+    const outcome = await importDeckFile(t.db, { id: teacher, role: 'instructor' }, mediaPackage(), 'media-course.apkg', 'course', now);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.message).toContain('2 image or sound files imported.');
+    const media = await t.db.courseMedia.findMany({ where: { courseId: outcome.courseId } });
+    expect(media).toHaveLength(2);
+    expect(await visibleMedia(t.db, teacher, media[0]!.id)).not.toBeNull();
+    expect(await visibleMedia(t.db, bob, media[0]!.id)).toBeNull();
   });
 });

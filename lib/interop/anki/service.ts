@@ -14,6 +14,8 @@ import { gradeCard, isRating, newCardState, type SrsCardState } from '@/lib/srs'
 import { moduleTag, noteGuid } from './course';
 import { collectionCreatedFor, gradesFromRevlog, toAnkiRevlog, toAnkiSchedule, type ScheduleContext } from './schedule';
 import { readDeckFile } from './read';
+import { mediaIds, remapMediaIds } from '@/lib/cards/media';
+import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_FILES, MAX_MEDIA_TOTAL_BYTES, type ImportedMedia } from './media';
 import type { AnkiNoteInput, AnkiPackageInput, ImportedDeck, ImportedNote } from './types';
 
 type Tx = Prisma.TransactionClient;
@@ -97,7 +99,11 @@ export async function learnerPackageInput(db: Db, userId: string, now: Date, bas
     };
   });
   const weights = settings.weights;
+  // the images and sounds the cards show, from courses this learner may see (never trust an id in a text)
+  const ids = [...new Set(notes.flatMap((n) => [...mediaIds(n.front), ...mediaIds(n.back)]))];
+  const media = ids.length === 0 ? [] : await db.courseMedia.findMany({ where: { id: { in: ids }, course: visibleCourseWhere(userId) }, select: { id: true, name: true, bytes: true } });
   return {
+    media,
     notes,
     collectionCreated,
     now,
@@ -125,16 +131,45 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** What the reader skipped or could not carry, in words (note types, media, warnings). */
-export function skippedNotes(deck: ImportedDeck): string[] {
+/**
+ * What the reader skipped or could not carry, in words (note types, media, warnings). `mediaStored` is how
+ * many media files the import kept (null when it kept none because the cards were already here).
+ */
+export function skippedNotes(deck: ImportedDeck, mediaStored: number | null = null): string[] {
   const out: string[] = [];
   for (const s of deck.skippedNoteTypes) out.push(`${plural(s.notes, 'note')} of the note type “${s.name}” skipped (this app reads Basic and Cloze notes only).`);
-  if (deck.mediaReferenced > 0) {
-    out.push(
-      `${plural(deck.mediaReferenced, 'image or sound file')} referenced by the notes ${deck.mediaReferenced === 1 ? 'was' : 'were'} not imported (${deck.mediaPresent} present in the file): cards here show text only.`,
-    );
-  }
+  if (mediaStored !== null && mediaStored > 0) out.push(`${plural(mediaStored, 'image or sound file')} imported.`);
+  const r = deck.mediaRefused;
+  const was = (n: number) => (n === 1 ? 'was' : 'were');
+  if (r.missing > 0) out.push(`${plural(r.missing, 'image or sound file')} the notes refer to ${was(r.missing)} not in the file.`);
+  if (r.type > 0) out.push(`${plural(r.type, 'media file')} of another type ${was(r.type)} not imported (PNG, JPEG, GIF and WebP images, MP3, Ogg and WAV sound only).`);
+  if (r.size > 0) out.push(`${plural(r.size, 'media file')} over ${MAX_MEDIA_FILE_BYTES / 1024 / 1024} MB ${was(r.size)} not imported.`);
+  if (r.limit > 0) out.push(`${plural(r.limit, 'media file')} past the limit of ${MAX_MEDIA_FILES} files or ${MAX_MEDIA_TOTAL_BYTES / 1024 / 1024} MB ${was(r.limit)} not imported.`);
   return [...out, ...deck.warnings];
+}
+
+/**
+ * Stores a deck's accepted media files for a course (one row per distinct content; a re-import reuses it) and
+ * returns the map from the reader's placeholder keys to stored ids, for remapMediaIds.
+ */
+async function storeMedia(tx: Tx, courseId: string, media: readonly ImportedMedia[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const m of media) {
+    const sha256 = createHash('sha256').update(m.bytes).digest('hex');
+    const row =
+      (await tx.courseMedia.findUnique({ where: { courseId_sha256: { courseId, sha256 } }, select: { id: true } })) ??
+      (await tx.courseMedia.create({
+        data: { courseId, name: m.name, contentType: m.contentType, bytes: new Uint8Array(m.bytes), size: m.bytes.length, sha256 },
+        select: { id: true },
+      }));
+    ids.set(m.key, row.id);
+  }
+  return ids;
+}
+
+/** A card text with the reader's media placeholders replaced by stored ids (unknown ones dropped). */
+function withStoredMedia(text: string, ids: ReadonlyMap<string, string>): string {
+  return remapMediaIds(text, (key) => ids.get(key) ?? null);
 }
 
 /** Course and module titles from Anki deck names: a shared top deck becomes the course, its sub-decks the modules. */
@@ -175,6 +210,7 @@ export async function importDeckAsCourse(db: Db, ownerId: string, deck: Imported
         },
       });
       await setCourseOwner(tx, course.id, ownerId, now);
+      const mediaIds = await storeMedia(tx, course.id, deck.media);
       const usedModuleKeys = new Set<string>();
       let cardCount = 0;
       for (const [order, title] of plan.modules.entries()) {
@@ -193,8 +229,8 @@ export async function importDeckAsCourse(db: Db, ownerId: string, deck: Imported
             type: n.kind,
             // written by a person, not the generator: a content sync never touches it
             origin: 'instructor',
-            front: c.front.slice(0, 5000),
-            back: c.back.slice(0, 5000),
+            front: withStoredMedia(c.front, mediaIds).slice(0, 5000),
+            back: withStoredMedia(c.back, mediaIds).slice(0, 5000),
             source: n.source.slice(0, 5000),
             position: 0,
           })),
@@ -203,11 +239,11 @@ export async function importDeckAsCourse(db: Db, ownerId: string, deck: Imported
         if (data.length > 0) await tx.card.createMany({ data });
         cardCount += data.length;
       }
-      return { courseId: course.id, cards: cardCount };
+      return { courseId: course.id, cards: cardCount, media: mediaIds.size };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  const notes = skippedNotes(deck);
+  const notes = skippedNotes(deck, result.media);
   return {
     message: [`Imported ${plural(result.cards, 'card')} in ${plural(plan.modules.length, 'module')} as the draft course “${plan.courseTitle}”.`, ...notes].join(' '),
     courseKey,
@@ -268,6 +304,8 @@ export function personalCourseKey(userId: string, title: string): string {
 
 interface PersonalDeckResult {
   courseTitle: string;
+  /** media files stored (or found already stored) for the deck */
+  media: number;
   added: number;
   existing: number;
   scheduled: number;
@@ -279,7 +317,15 @@ interface PersonalDeckResult {
  * `personal` only they see (decks → modules, one lesson "cards" each), cards they own, their history replayed.
  * Re-importing the same deck adds only the notes it does not hold yet (cards keyed by note guid and card ord).
  */
-async function importPersonalDeck(tx: Tx, userId: string, notes: readonly ImportedNote[], fileName: string, settings: Awaited<ReturnType<typeof loadSettings>>, now: Date): Promise<PersonalDeckResult> {
+async function importPersonalDeck(
+  tx: Tx,
+  userId: string,
+  notes: readonly ImportedNote[],
+  media: readonly ImportedMedia[],
+  fileName: string,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  now: Date,
+): Promise<PersonalDeckResult> {
   const fallback = fileName.replace(/\.[a-z0-9]+$/i, '').trim() || 'My Anki deck';
   const plan = planModules(notes, fallback);
   const key = personalCourseKey(userId, plan.courseTitle);
@@ -291,10 +337,11 @@ async function importPersonalDeck(tx: Tx, userId: string, notes: readonly Import
     }));
   if (course.ownerId !== userId) throw new Error('personal course key collision');
   await enrollInCourses(tx, userId, [course.id], now);
+  const mediaIds = await storeMedia(tx, course.id, media);
   const modules = await tx.module.findMany({ where: { courseId: course.id }, select: { id: true, key: true, title: true, order: true } });
   const usedModuleKeys = new Set(modules.map((m) => m.key));
   let nextOrder = modules.reduce((max, m) => Math.max(max, m.order + 1), 0);
-  const result: PersonalDeckResult = { courseTitle: plan.courseTitle, added: 0, existing: 0, scheduled: 0, reviews: 0 };
+  const result: PersonalDeckResult = { courseTitle: plan.courseTitle, added: 0, existing: 0, scheduled: 0, reviews: 0, media: mediaIds.size };
   for (const title of plan.modules) {
     let moduleRow = modules.find((m) => m.title === title);
     if (!moduleRow) {
@@ -332,8 +379,8 @@ async function importPersonalDeck(tx: Tx, userId: string, notes: readonly Import
           type: f.kind,
           origin: 'learner',
           ownerId: userId,
-          front: f.front.slice(0, 5000),
-          back: f.back.slice(0, 5000),
+          front: withStoredMedia(f.front, mediaIds).slice(0, 5000),
+          back: withStoredMedia(f.back, mediaIds).slice(0, 5000),
           source: f.note.source.slice(0, 5000),
           position: position++,
         },
@@ -400,7 +447,7 @@ export async function importLearnerPackage(db: Db, userId: string, deck: Importe
           reviews += replayed;
         }
       }
-      return unmatched.length > 0 ? importPersonalDeck(tx, userId, unmatched, fileName, settings, now) : null;
+      return unmatched.length > 0 ? importPersonalDeck(tx, userId, unmatched, deck.media, fileName, settings, now) : null;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -417,7 +464,7 @@ export async function importLearnerPackage(db: Db, userId: string, deck: Importe
     if (personal.existing > 0) parts.push(`${plural(personal.existing, 'card')} already in that deck ${personal.existing === 1 ? 'was' : 'were'} left as ${personal.existing === 1 ? 'it was' : 'they were'}.`);
   }
   return {
-    message: [...parts, ...skippedNotes(deck)].join(' '),
+    message: [...parts, ...skippedNotes(deck, personal?.media ?? null)].join(' '),
     modules: 0,
     cards: matched.length + (personal?.added ?? 0),
     scheduled: scheduled + (personal?.scheduled ?? 0),

@@ -1,16 +1,38 @@
 // Text between this app's plain-text cards and Anki's HTML fields, both ways, and cloze syntax.
-// Anki fields are HTML written by anyone: reading keeps text only (tags, scripts and styles dropped).
+// Anki fields are HTML written by anyone: reading keeps text only (tags, scripts and styles dropped); an
+// <img> or [sound:…] becomes a media token (lib/cards/media.ts) when the caller resolves it, else nothing.
+import { defuseMediaTokens, splitCardText } from '@/lib/cards/media';
+
+/** Turns a media reference in a field into text (a token), or '' to drop it. */
+export type MediaHook = (ref: { kind: 'image' | 'sound'; name: string; alt: string }) => string;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Plain text → an Anki HTML field (escaped; line breaks as <br>). */
-export function toAnkiHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/\r?\n/g, '<br>');
+}
+
+/** The file name a media id has in the package being written, or null when the file is not in it. */
+export type MediaNames = (id: string) => string | null;
+
+/**
+ * Plain text → an Anki HTML field (escaped; line breaks as <br>). Media tokens become `<img src="name">` or
+ * `[sound:name]` for files the package holds (`names`), else their alt text.
+ */
+export function toAnkiHtml(text: string, names?: MediaNames): string {
+  return splitCardText(text)
+    .map((p) => {
+      if (p.kind === 'text') return escapeHtml(p.text);
+      const name = names?.(p.id) ?? null;
+      if (p.kind === 'sound') return name ? `[sound:${name}]` : '';
+      return name ? `<img src="${escapeHtml(name)}" alt="${escapeHtml(p.alt)}">` : escapeHtml(p.alt);
+    })
+    .join('');
 }
 
 function decodeEntities(s: string): string {
@@ -24,11 +46,16 @@ function decodeEntities(s: string): string {
 }
 
 /** An Anki HTML field → plain text: no markup survives, block ends become line breaks. */
-export function htmlToText(html: string): string {
-  const text = html
+export function htmlToText(html: string, media?: MediaHook): string {
+  const text = defuseMediaTokens(html)
     .replace(/<(script|style|template|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\[sound:[^\]]*\]/gi, '')
+    .replace(IMG, (tag: string) => {
+      const name = attribute(tag, 'src');
+      if (!media || !name || /^(https?:|data:|\/\/)/i.test(name)) return '';
+      return media({ kind: 'image', name, alt: attribute(tag, 'alt') ?? '' });
+    })
+    .replace(/\[sound:([^\]]*)\]/gi, (_w, name: string) => (media && name ? media({ kind: 'sound', name, alt: '' }) : ''))
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(div|p|li|tr|h[1-6])\s*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
@@ -43,6 +70,15 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+const IMG = /<img\b[^>]*>/gi;
+
+/** An attribute's value in one tag (quoted or not), entities decoded, or null. */
+function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  const v = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return v === undefined ? null : decodeEntities(v);
+}
+
 /** File names of images and sounds a field refers to. */
 export function mediaReferences(html: string): string[] {
   const names: string[] = [];
@@ -55,10 +91,10 @@ export function mediaReferences(html: string): string[] {
 }
 
 /** This app's cloze (front with one `[...]` gap, back the answer) → Anki cloze text `… {{c1::answer}} …`. */
-export function toAnkiCloze(front: string, back: string): string {
-  const safeAnswer = toAnkiHtml(back).replace(/\}\}/g, '} }').replace(/::/g, ': :');
-  const parts = front.split('[...]').map(toAnkiHtml);
-  if (parts.length < 2) return `${toAnkiHtml(front)} {{c1::${safeAnswer}}}`;
+export function toAnkiCloze(front: string, back: string, names?: MediaNames): string {
+  const safeAnswer = toAnkiHtml(back, names).replace(/\}\}/g, '} }').replace(/::/g, ': :');
+  const parts = front.split('[...]').map((p) => toAnkiHtml(p, names));
+  if (parts.length < 2) return `${toAnkiHtml(front, names)} {{c1::${safeAnswer}}}`;
   return parts.join(`{{c1::${safeAnswer}}}`);
 }
 
@@ -75,16 +111,16 @@ export function clozeNumbers(html: string): number[] {
  * One card of an Anki cloze note in this app's form: the gaps of cloze `n` become `[...]`, the other
  * clozes show their text, and the back is the hidden text (several gaps joined by "; ").
  */
-export function fromAnkiCloze(html: string, n: number): { front: string; back: string } {
+export function fromAnkiCloze(html: string, n: number, media?: MediaHook): { front: string; back: string } {
   const answers: string[] = [];
   const GAP = '\ue000';
   const marked = html.replace(CLOZE, (_w, num: string, answer: string) => {
     if (Number(num) === n) {
-      answers.push(htmlToText(answer));
+      answers.push(htmlToText(answer, media));
       return GAP;
     }
     return answer;
   });
-  const front = htmlToText(marked).split(GAP).join('[...]');
+  const front = htmlToText(marked, media).split(GAP).join('[...]');
   return { front, back: answers.join('; ') };
 }

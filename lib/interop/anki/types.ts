@@ -1,4 +1,5 @@
 // Plain data exchanged with Anki packages: what the writer takes and what the readers return.
+import type { ImportedMedia, MediaRefusal } from './media';
 // Field texts here are plain text (this app's cards); the writer escapes them into Anki's HTML fields.
 
 export type AnkiNoteKind = 'basic' | 'cloze';
@@ -67,6 +68,8 @@ export interface AnkiPackageInput {
   desiredRetention?: number;
   /** FSRS parameters for the deck options, when the learner has personal ones. */
   fsrsWeights?: readonly number[];
+  /** Media files the notes' texts refer to by id (media tokens, lib/cards/media.ts). */
+  media?: readonly { id: string; name: string; bytes: Uint8Array }[];
 }
 
 /** A card read from a package, with its schedule and history when the package had them. */
@@ -99,6 +102,10 @@ export interface ImportedDeck {
   /** Media files the notes reference (images, sound) and how many of them the package held. */
   mediaReferenced: number;
   mediaPresent: number;
+  /** The referenced files accepted; card texts refer to them by `key` in media tokens (lib/cards/media.ts). */
+  media: ImportedMedia[];
+  /** Referenced files not imported, by reason: not in the file, a type we do not serve, too large, over the count/total. */
+  mediaRefused: Record<MediaRefusal, number>;
   /** The collection's creation day (unix seconds) for converting review due days, or null. */
   collectionCreated: number | null;
   warnings: string[];

@@ -1,5 +1,6 @@
 // Writes an Anki package (.apkg) from plain notes: a schema-11 collection.anki2 built with better-sqlite3 in
-// memory, zipped with an empty media map. Every Anki since 2.1 (and AnkiDroid, AnkiMobile) imports it.
+// memory, zipped with the media map and the media files the notes show. Every Anki since 2.1 (and AnkiDroid,
+// AnkiMobile) imports it.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { zipSync, strToU8 } from 'fflate';
@@ -11,7 +12,7 @@ import {
   noteTypes,
   SCHEMA_11_SQL,
 } from './schema';
-import { toAnkiCloze, toAnkiHtml, htmlToText } from './text';
+import { toAnkiCloze, toAnkiHtml, htmlToText, type MediaNames } from './text';
 import type { AnkiNoteInput, AnkiPackageInput } from './types';
 
 export interface WrittenPackage {
@@ -34,11 +35,34 @@ function deckPart(part: string): string {
   return part.replace(/::/g, ':').replace(/\s+/g, ' ').trim() || 'Untitled';
 }
 
-function noteFields(note: AnkiNoteInput): string[] {
+function noteFields(note: AnkiNoteInput, names: MediaNames): string[] {
   const link = note.link ? `<a href="${toAnkiHtml(note.link)}">Open the lesson</a>` : '';
   const source = toAnkiHtml(note.source);
-  if (note.kind === 'cloze') return [toAnkiCloze(note.front, note.back), '', source, link];
-  return [toAnkiHtml(note.front), toAnkiHtml(note.back), source, link];
+  if (note.kind === 'cloze') return [toAnkiCloze(note.front, note.back, names), '', source, link];
+  return [toAnkiHtml(note.front, names), toAnkiHtml(note.back, names), source, link];
+}
+
+/**
+ * Media files in the package: Anki's legacy layout, a `media` JSON map {"0": "name", …} and entries "0", "1", ….
+ * Names are made safe for a file system (Anki refuses path separators) and unique within the package.
+ */
+export function packageMedia(media: AnkiPackageInput['media']): { names: MediaNames; entries: Record<string, Uint8Array>; map: Record<string, string> } {
+  const byId = new Map<string, string>();
+  const used = new Set<string>();
+  const entries: Record<string, Uint8Array> = {};
+  const map: Record<string, string> = {};
+  for (const m of media ?? []) {
+    if (byId.has(m.id)) continue;
+    const clean = m.name.replace(/[\\/:*?"<>|\u0000-\u001f\[\]]+/g, '_').replace(/^\.+/, '').slice(0, 120) || 'media';
+    let name = clean;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = clean.replace(/(\.[a-z0-9]{1,5})?$/i, (ext) => `-${i}${ext}`);
+    used.add(name.toLowerCase());
+    const entry = String(byId.size);
+    byId.set(m.id, name);
+    entries[entry] = m.bytes instanceof Uint8Array ? m.bytes : new Uint8Array(m.bytes);
+    map[entry] = name;
+  }
+  return { names: (id) => byId.get(id) ?? null, entries, map };
 }
 
 export function writeApkg(input: AnkiPackageInput): WrittenPackage {
@@ -48,6 +72,7 @@ export function writeApkg(input: AnkiPackageInput): WrittenPackage {
   const db = new Database(':memory:');
   try {
     db.exec(SCHEMA_11_SQL);
+    const media = packageMedia(input.media);
     // Ids are millisecond timestamps in Anki; counting up from now keeps them unique within the file.
     let nextId = nowMs;
     const id = () => nextId++;
@@ -89,7 +114,7 @@ export function writeApkg(input: AnkiPackageInput): WrittenPackage {
         if (guids.has(note.guid)) return;
         guids.add(note.guid);
         const did = deckIdFor(note.deck);
-        const fields = noteFields(note);
+        const fields = noteFields(note, media.names);
         const nid = id();
         const tags = [...new Set(note.tags.map(ankiTag).filter(Boolean))];
         insertNote.run(
@@ -151,7 +176,7 @@ export function writeApkg(input: AnkiPackageInput): WrittenPackage {
       JSON.stringify(deckConfigJson(nowSecs, input.desiredRetention ?? 0.9, input.fsrsWeights)),
     );
     const collection = new Uint8Array(db.serialize());
-    const bytes = zipSync({ 'collection.anki2': collection, media: strToU8('{}') }, { level: 6 });
+    const bytes = zipSync({ 'collection.anki2': collection, media: strToU8(JSON.stringify(media.map)), ...media.entries }, { level: 6 });
     return { bytes, counts: { notes: guids.size, cards, revlog, decks: decks.size } };
   } finally {
     db.close();

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Independent writer for the reader tests: builds an .apkg the way Anki's legacy export lays it out,
 with only Python's zipfile/sqlite3/json. Variants: legacy (collection.anki21 + dummy anki2, media),
-latest (meta says version 3, collection.anki21b), nocollection, badschema."""
-import json, os, sqlite3, sys, tempfile, zipfile
+latest (meta says version 3, collection.anki21b), nocollection, badschema, media (notes referring to a PNG, an MP3,
+an SVG, a file over 5 MB and a missing file)."""
+import json, os, sqlite3, struct, sys, tempfile, zipfile, zlib
 
 out, variant = sys.argv[1], sys.argv[2]
 
@@ -42,6 +43,14 @@ def deck(id, name):
             "timeToday": [0, 0], "collapsed": False, "dyn": 0, "conf": 1, "desc": ""}
 decks = {"1": deck(1, "Default"), "10": deck(10, "Spanish::Verbs"), "11": deck(11, "Spanish::Nouns"), "12": deck(12, "Spanish")}
 
+def png(width, height):
+    """A real PNG (grey pixels), so a browser can show it."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
 def build(path, with_col=True):
     db = sqlite3.connect(path)
     if variant == "badschema":
@@ -50,8 +59,12 @@ def build(path, with_col=True):
     db.executescript(SCHEMA)
     db.execute("insert into col values (1, ?, 0, 0, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')",
                (CRT, json.dumps({"schedVer": 2}), json.dumps(models), json.dumps(decks)))
+    basic_back = "to <i>speak</i><img src=\"speak.png\">"
+    if variant == "media":
+        basic_back = ("to <i>speak</i> <img class=x src=\"speak.png\" alt=\"A mouth [open]\" onerror=\"alert(1)\">[sound:hablar.mp3]"
+                      "<img src='evil.svg'><img src=\"huge.png\"><img src=\"gone.png\"><img src=\"https://example.com/x.png\"> [[image:abc]]")
     notes = [
-        (1, "g-basic", 100, " verbs ", "<b>hablar</b>\x1fto <i>speak</i><img src=\"speak.png\">"),
+        (1, "g-basic", 100, " verbs ", "<b>hablar</b>\x1f" + basic_back),
         (2, "g-cloze", 200, " nouns ", "El {{c1::perro}} come la {{c2::comida::food}}.<script>alert(1)</script>\x1fextra &amp; more"),
         (3, "g-io", 300, "", "{{c1::image-occlusion:rect}}\x1f<img src=\"map.png\">"),
         (4, "g-new", 100, "", "comer\x1fto eat"),
@@ -90,6 +103,14 @@ with tempfile.TemporaryDirectory() as d:
             z.writestr("collection.anki2", b"")  # dummy, as Anki's legacy export writes
             z.writestr("media", json.dumps({"0": "speak.png"}))
             z.writestr("0", b"\x89PNG fake")
+        elif variant == "media":
+            z.write(p, "collection.anki21")
+            z.writestr("collection.anki2", b"")
+            z.writestr("media", json.dumps({"0": "speak.png", "1": "hablar.mp3", "2": "evil.svg", "3": "huge.png"}))
+            z.writestr("0", png(40, 30))
+            z.writestr("1", b"ID3\x03\x00" + bytes(100))
+            z.writestr("2", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+            z.writestr("3", b"\x89PNG\r\n\x1a\n" + os.urandom(5 * 1024 * 1024 + 10))
         elif variant == "latest":
             z.writestr("meta", bytes([0x08, 0x03]))
             z.writestr("collection.anki21b", b"(\xb5/\xfd not really zstd")

@@ -8,6 +8,8 @@ out = {}
 with zipfile.ZipFile(path) as z:
     out["entries"] = sorted(z.namelist())
     out["media"] = json.loads(z.read("media").decode("utf-8"))
+    # each media file the map names: its size and first bytes (hex), read from its numbered entry
+    out["mediaFiles"] = {name: {"size": len(z.read(entry)), "head": z.read(entry)[:4].hex()} for entry, name in out["media"].items()}
     data = z.read("collection.anki2")
 with tempfile.TemporaryDirectory() as d:
     p = os.path.join(d, "c.anki2")

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { getApprovalCards, teachCoursePath } from '@/lib/data/authoring';
 import { ApprovalButtons } from '@/components/courses/card-actions';
 import { approvalSchema } from '@/lib/validations/courses';
+import { cardTextPlain } from '@/lib/cards/media';
 
 export const metadata: Metadata = { title: 'Approve cards' };
 
@@ -34,7 +35,7 @@ export default async function ApproveCardsPage({ params, searchParams }: { param
           <ul className="divide-y divide-border">
             {page.cards.map((c) => (
               <li key={c.id} className="space-y-1 py-2">
-                <p><span className="badge mr-2">{c.origin === 'instructor' ? 'yours' : c.type}</span>{c.editedFront ?? c.front}</p>
+                <p><span className="badge mr-2">{c.origin === 'instructor' ? 'yours' : c.type}</span>{cardTextPlain(c.editedFront ?? c.front)}</p>
                 <p className="text-sm text-muted">Answer: {c.editedBack ?? c.back} · {c.lesson.title}</p>
                 {c.origin === 'generated' && (
                   <div className="flex flex-wrap items-center gap-2 text-sm">

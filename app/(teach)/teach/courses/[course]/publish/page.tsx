@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { getPublishPreview } from '@/lib/data/authoring';
 import { PublishButton } from '@/components/courses/course-forms';
 import type { CardDiffEntry, LessonDiffEntry } from '@/lib/courses/diff';
+import { cardTextPlain } from '@/lib/cards/media';
 
 export const metadata: Metadata = { title: 'Review changes' };
 
@@ -36,7 +37,7 @@ function CardList({ title, items, lessonTitle }: { title: string; items: CardDif
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {items.map((c) => (
           <li key={`${c.lessonKey}-${c.key}`}>
-            {c.front} — <span className="text-muted">{c.back}</span>
+            {cardTextPlain(c.front)} — <span className="text-muted">{cardTextPlain(c.back)}</span>
             {c.previous ? <span className="text-muted"> (was: {c.previous.front} — {c.previous.back})</span> : null}
             <span className="text-muted"> · {lessonTitle(c.lessonKey)}</span>
           </li>

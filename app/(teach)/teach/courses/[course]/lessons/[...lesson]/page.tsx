@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { getLessonPreview, teachCoursePath } from '@/lib/data/authoring';
 import { AddCardForm } from '@/components/courses/course-forms';
 import { ApprovalButtons, RemoveOwnCardButton } from '@/components/courses/card-actions';
+import { cardTextPlain } from '@/lib/cards/media';
 
 export const metadata: Metadata = { title: 'Lesson preview' };
 
@@ -38,12 +39,12 @@ export default async function LessonPreviewPage({ params }: { params: Promise<{ 
           <ul className="divide-y divide-border">
             {page.generated.map((c) => (
               <li key={c.key} className="space-y-1 py-2">
-                <p><span className="badge mr-2">{c.type}</span>{c.front}</p>
+                <p><span className="badge mr-2">{c.type}</span>{cardTextPlain(c.front)}</p>
                 <p className="text-sm text-muted">Answer: {c.back}</p>
                 {c.published ? (
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     <span>{APPROVAL_LABEL[c.published.approval] ?? c.published.approval}</span>
-                    <ApprovalButtons courseId={page.course.id} cardId={c.published.id} approval={c.published.approval} label={c.front} />
+                    <ApprovalButtons courseId={page.course.id} cardId={c.published.id} approval={c.published.approval} label={cardTextPlain(c.front)} />
                   </div>
                 ) : (
                   <p className="text-xs text-muted">New: created when you publish{page.course.requireApproval ? ', then waits for your approval' : ''}.</p>
@@ -60,8 +61,8 @@ export default async function LessonPreviewPage({ params }: { params: Promise<{ 
           <ul className="divide-y divide-border">
             {page.own.map((c) => (
               <li key={c.key} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="mr-auto"><span className="badge mr-2">{c.type}</span>{c.front} — <span className="text-muted">{c.back}</span></span>
-                <RemoveOwnCardButton courseId={page.course.id} cardKey={c.key} label={c.front} />
+                <span className="mr-auto"><span className="badge mr-2">{c.type}</span>{cardTextPlain(c.front)} — <span className="text-muted">{cardTextPlain(c.back)}</span></span>
+                <RemoveOwnCardButton courseId={page.course.id} cardKey={c.key} label={cardTextPlain(c.front)} />
               </li>
             ))}
           </ul>
