@@ -159,10 +159,11 @@ describe('authoring a course (SQLite)', () => {
     const cards = await t.db.card.findMany({ where: { lesson: { module: { courseId: course.id } } } });
     expect(cards.length).toBeGreaterThan(0);
     expect(new Set(cards.map((c) => c.approval))).toEqual(new Set(['pending']));
-    expect(await setCardApproval(t.db, course.id, cards[0]!.id, 'approved')).toEqual({ ok: true });
     // a card of another course cannot be approved through this course
     const elsewhere = await createDraftCourse(t.db, other, { title: 'Other course', description: '' });
-    expect((await setCardApproval(t.db, elsewhere.id, cards[1]!.id, 'approved')).ok).toBe(false);
+    expect((await setCardApproval(t.db, elsewhere.id, cards[0]!.id, 'approved')).ok).toBe(false);
+    expect(await setCardApproval(t.db, course.id, cards[0]!.id, 'approved')).toEqual({ ok: true });
+    expect((await t.db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).approval).toBe('approved');
   }, 60_000);
 
   it('a learner cannot add a private card to a draft course', async () => {
