@@ -58,8 +58,9 @@ step "unit and integration tests"; run vitest bin vitest run; vt=$?
 step "production build"; NODE_ENV=production run build bin next build; build=$?
 e2e=skipped
 if [ "$build" = 0 ]; then step "e2e tests (SQLite)"; run e2e bin playwright test; e2e=$?; fi
-# Sign-in, the review loop and the class dashboard: the paths whose SQL differs most between the providers.
-E2E_PG_SPECS="${E2E_PG_SPECS:-e2e/auth.spec.ts e2e/review.spec.ts e2e/classes.spec.ts}"
+# Sign-in and sessions, the review loop, the class dashboard, account data and Anki media: the paths whose SQL or
+# column types (bytes, dates) differ most between the providers.
+E2E_PG_SPECS="${E2E_PG_SPECS:-e2e/auth.spec.ts e2e/sessions.spec.ts e2e/review.spec.ts e2e/classes.spec.ts e2e/account.spec.ts e2e/anki.spec.ts}"
 e2e_pg=skipped
 if [ "$build" = 0 ] && [ "${TEST_POSTGRES:-}" != 0 ] && pg_test_start; then
   # shellcheck disable=SC2086
