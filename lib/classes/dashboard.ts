@@ -9,6 +9,7 @@ import { CARD_STATES } from '@/lib/srs/types';
 import { byDueThenOrder, classForInstructor } from './service';
 import { assignmentProgress, type AssignmentStatus } from './status';
 import { addForecasts, classForecasts } from './forecast';
+import type { RecallForecast } from '@/lib/srs/forecast';
 import type { DashboardRow } from './table';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +40,8 @@ export interface ClassFigures {
   retention: Map<Key, { passed: number; total: number }>;
   dueNow: Map<Key, number>;
   lastActive: Map<string, Date | null>;
+  /** The whole-class reviews stamp (null for one member's figures): derived caches may key on it. */
+  stamp: string | null;
 }
 
 type ReviewRow = { userId: string; moduleId: string; week: bigint; total: bigint; passed: bigint };
@@ -52,32 +55,34 @@ type ReviewRow = { userId: string; moduleId: string; week: bigint; total: bigint
  */
 export const REVIEW_CACHE_MS = 5 * 60_000;
 const REVIEW_CACHE_LIMIT = 200;
-const reviewCache = new Map<string, { stamp: string; computedAt: number; rows: ReviewRow[] }>();
+type Stamped<T> = Map<string, { stamp: string; computedAt: number; value: T }>;
+const reviewCache: Stamped<ReviewRow[]> = new Map();
+/** The recall forecasts (the other large part) under the same stamp, plus the assignments' due instants. */
+const forecastCache: Stamped<Map<Key, RecallForecast>> = new Map();
 
 export function clearReviewCache(): void {
   reviewCache.clear();
+  forecastCache.clear();
 }
 
-async function withReviewCache(
-  classId: string,
-  now: Date,
-  assignedModuleIds: readonly string[] | undefined,
-  active: readonly { userId: string; lastReview: unknown }[],
-  compute: () => Promise<ReviewRow[]>,
-): Promise<ReviewRow[]> {
-  if (!assignedModuleIds) return compute();
-  const stamp = [
+async function stamped<T>(cache: Stamped<T>, classId: string, stamp: string | null, now: Date, compute: () => Promise<T>): Promise<T> {
+  if (stamp === null) return compute();
+  const cached = cache.get(classId);
+  const age = cached ? now.getTime() - cached.computedAt : Number.POSITIVE_INFINITY;
+  if (cached && cached.stamp === stamp && age >= 0 && age < REVIEW_CACHE_MS) return cached.value;
+  const value = await compute();
+  cache.delete(classId);
+  if (cache.size >= REVIEW_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(classId, { stamp, computedAt: now.getTime(), value });
+  return value;
+}
+
+/** What the whole-class aggregates depend on, read from the database (so every app node agrees when it moved). */
+function reviewStamp(assignedModuleIds: readonly string[], active: readonly { userId: string; lastReview: unknown }[]): string {
+  return [
     [...assignedModuleIds].sort().join(','),
     ...active.map((a) => `${a.userId}:${toDate(a.lastReview)?.getTime() ?? ''}`).sort(),
   ].join(';');
-  const cached = reviewCache.get(classId);
-  const age = cached ? now.getTime() - cached.computedAt : Number.POSITIVE_INFINITY;
-  if (cached && cached.stamp === stamp && age >= 0 && age < REVIEW_CACHE_MS) return cached.rows;
-  const rows = await compute();
-  reviewCache.delete(classId);
-  if (reviewCache.size >= REVIEW_CACHE_LIMIT) reviewCache.delete(reviewCache.keys().next().value!);
-  reviewCache.set(classId, { stamp, computedAt: now.getTime(), rows });
-  return rows;
 }
 
 /**
@@ -113,6 +118,7 @@ export async function classFigures(
         (SELECT MAX(lp."lastViewedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastView"
       FROM "ClassMember" cm
       WHERE cm."classId" = ${classId} ${member}`;
+  const stamp = onlyUserId || !assignedModuleIds ? null : reviewStamp(assignedModuleIds, active);
   const [completed, due, reviews] = await Promise.all([
     db.$queryRaw<{ userId: string; moduleId: string; n: bigint }[]>`
       SELECT lp."userId" AS "userId", l."moduleId" AS "moduleId", COUNT(*) AS n
@@ -132,7 +138,7 @@ export async function classFigures(
       JOIN "Card" c ON c."id" = cs."cardId" AND c."suspended" = false AND c."retiredAt" IS NULL
       WHERE cm."classId" = ${classId} ${member}
       GROUP BY cs."userId", cc."moduleId"`,
-    withReviewCache(classId, now, onlyUserId ? undefined : assignedModuleIds, active, () =>
+    stamped(reviewCache, classId, stamp, now, () =>
       // True retention as lib/srs trueRetention defines it: reviews of cards in 'review' state, passed = rating > 1.
       // ReviewLog's (userId, review, cardId, state, rating) index covers this scan.
       db.$queryRaw<ReviewRow[]>`
@@ -154,6 +160,7 @@ export async function classFigures(
     retention: new Map(reviews.map((r) => [key(r.userId, r.moduleId), { passed: toNumber(r.passed), total: toNumber(r.total) }])),
     dueNow: new Map(due.map((r) => [key(r.userId, r.moduleId), toNumber(r.n)])),
     lastActive: new Map(active.map((r) => [r.userId, later(toDate(r.lastReview), toDate(r.lastView))])),
+    stamp,
   };
 }
 
@@ -236,10 +243,11 @@ export async function classDashboard(db: Db, instructorId: string, classId: stri
   const cls = await classForInstructor(db, instructorId, classId);
   if (!cls) return null;
   const live = cls.assignments.filter((a) => !a.retired);
-  const [figures, forecasts] = await Promise.all([
-    classFigures(db, cls.id, now, { assignedModuleIds: cls.assignments.map((a) => a.moduleId) }),
-    classForecasts(db, cls.id, live, now),
-  ]);
+  const figures = await classFigures(db, cls.id, now, { assignedModuleIds: cls.assignments.map((a) => a.moduleId) });
+  // Forecasts change with members' reviews (the stamp) and the assignments' due instants; the simulated "Good" on
+  // cards due now and a re-optimised weight set are up to REVIEW_CACHE_MS late, like the 7- and 30-day windows.
+  const forecastStamp = figures.stamp === null ? null : `${figures.stamp}|${live.map((a) => `${a.id}@${a.dueAt?.getTime() ?? ''}`).join(',')}`;
+  const forecasts = await stamped(forecastCache, cls.id, forecastStamp, now, () => classForecasts(db, cls.id, live, now));
   const rows = addForecasts(buildRows(cls.members, live, figures, now), forecasts);
   return {
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },

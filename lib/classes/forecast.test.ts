@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { ownCourse, syncTwoModuleCourse, twoModuleCourse } from '@/test/classes';
 import { DEFAULT_SRS_SETTINGS, DEFAULT_WEIGHTS, gradeCard, newCardState, Rating, type SrsCardState } from '@/lib/srs';
 import { createForecaster } from '@/lib/srs/forecast';
-import { stateColumns } from '@/lib/review/service';
+import { gradeForUser, stateColumns } from '@/lib/review/service';
 import { assignModule, createClass, joinClass } from './service';
 import { classDashboard, clearReviewCache } from './dashboard';
 import { learnerForecasts } from './forecast';
@@ -126,5 +126,27 @@ describe('recall forecast per learner × assignment (SQLite)', () => {
     expect(f.cards).toBe(4);
     const outsider = (await t.db.user.create({ data: { email: 'o@example.com', name: 'O' } })).id;
     expect((await learnerForecasts(t.db, outsider, now)).size).toBe(0);
+  });
+  it('a repeat view reuses the forecasts; a member\'s grade or a moved due date computes them again', async () => {
+    await setState(ann, 'k1', learnedState('k1', 40));
+    const annM1 = async (at: Date) => {
+      const d = (await classDashboard(t.db, teacher, classId, at))!;
+      const m1 = d.assignments.find((a) => a.title === 'One')!;
+      return d.rows.find((r) => r.userId === ann && r.assignmentId === m1.id)!.forecast!;
+    };
+    const before = await annM1(now);
+    // Written behind the dashboard's back (no review logged): the cached figure stands, as intended.
+    await setState(ann, 'k2', learnedState('k2', 1));
+    expect(await annM1(new Date(now.getTime() + 1000))).toBe(before);
+    // A real grade logs a review, which moves the stamp: the forecast is computed again (and now counts k2 too).
+    const k1 = await t.db.card.findFirstOrThrow({ where: { key: 'k1' } });
+    const r = await gradeForUser(t.db, ann, { cardId: k1.id, rating: Rating.Good, clientId: 'g1', version: 0, durationMs: 900 }, new Date(now.getTime() + 2000));
+    expect(r.ok).toBe(true);
+    const afterGrade = await annM1(new Date(now.getTime() + 3000));
+    expect(afterGrade).not.toBe(before);
+    // Moving the assignment's due date is seen at once too.
+    const m1 = await t.db.module.findFirstOrThrow({ where: { key: 'm1' } });
+    await t.db.assignment.updateMany({ where: { classId, moduleId: m1.id }, data: { dueAt: new Date(now.getTime() + 90 * DAY) } });
+    expect(await annM1(new Date(now.getTime() + 4000))).toBeLessThan(afterGrade);
   });
 });
