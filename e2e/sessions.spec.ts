@@ -1,16 +1,25 @@
 // Sessions end on the server: a cookie kept after signing out, "sign out everywhere" or a password change no
 // longer opens any page, even though it is still validly signed.
-import type { Browser, Cookie } from '@playwright/test';
+import type { Browser, Cookie, Page } from '@playwright/test';
 import { test, expect, expectAccessible, signIn, signUpFreshLearner } from './fixtures';
 
-/** A second browser (its own cookies) signed in as `who`, or carrying the given cookies. */
+/** A second browser (its own cookies), carrying the given cookies. */
 async function otherBrowser(browser: Browser, baseURL: string | undefined, cookies: Cookie[]) {
   const context = await browser.newContext({ baseURL });
   await context.addCookies(cookies);
   return { context, page: await context.newPage() };
 }
 
-async function expectSignedOut(page: import('@playwright/test').Page) {
+/** A fresh learner signed in in this browser and in a second one. */
+async function signedInTwice(page: Page, browser: Browser, baseURL: string | undefined) {
+  const who = await signUpFreshLearner(page);
+  const second = await otherBrowser(browser, baseURL, []);
+  await signIn(second.page, who);
+  await expect(second.page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
+  return { who, second };
+}
+
+async function expectSignedOut(page: Page) {
   await page.goto('/home');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -29,10 +38,7 @@ test('a cookie kept from before signing out is refused', async ({ page, browser,
 
 test('sign out everywhere ends the sessions of every browser', async ({ page, browser, baseURL }) => {
   test.slow();
-  const who = await signUpFreshLearner(page);
-  const second = await otherBrowser(browser, baseURL, []);
-  await signIn(second.page, who);
-  await expect(second.page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
+  const { who, second } = await signedInTwice(page, browser, baseURL);
 
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible();
@@ -48,10 +54,7 @@ test('sign out everywhere ends the sessions of every browser', async ({ page, br
 
 test('changing the password keeps this browser signed in and signs the others out', async ({ page, browser, baseURL }) => {
   test.slow();
-  const who = await signUpFreshLearner(page);
-  const second = await otherBrowser(browser, baseURL, []);
-  await signIn(second.page, who);
-  await expect(second.page.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible({ timeout: 30_000 });
+  const { who, second } = await signedInTwice(page, browser, baseURL);
 
   await page.goto('/account');
   await page.getByLabel('Current password').fill('not-my-password');
