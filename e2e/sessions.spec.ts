@@ -38,7 +38,7 @@ test('a cookie kept from before signing out is refused', async ({ page, browser,
 
 test('sign out everywhere ends the sessions of every browser', async ({ page, browser, baseURL }) => {
   test.slow();
-  const { who, second } = await signedInTwice(page, browser, baseURL);
+  const { second } = await signedInTwice(page, browser, baseURL);
 
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible();
