@@ -1,7 +1,8 @@
 // `npm run bench:http`: the review loop measured from outside, through the production server over HTTP.
 // Seeds a database (1,000 learners, 5,000 cards, ~1,000,000 past reviews), starts the production build on its own
 // port (127.0.0.1 only), signs learners in with real next-auth session cookies (JWTs minted with next-auth's own
-// `encode` and the server's secret) and posts the review screen's own server actions as the browser does.
+// `encode` and the server's secret, scripts/http/app-client.ts) and sends the review screen's own requests
+// (POST /api/review/<op>, lib/review/api.ts) as components/review/review-api.ts sends them.
 // Prints single-learner p50/p95 (typical and heavy learner), 32 and 128 learners at once for 20 s, the bare
 // better-sqlite3 floor in the same run, the class dashboard's server time, and one summary line. Stops by itself.
 //
@@ -20,16 +21,17 @@ import http from 'node:http';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { applyMigrations } from './db/schema-engine';
 import { copySqliteToPostgres } from './db/copy';
 import { createDatabase, dropDatabase, startPostgres, type PgServer } from './db/pg-server';
 import { startProxy, type Proxy } from './http/proxy';
+import { mintSessionCookie, postReview, reviewResult, type ReviewOp, type ReviewResult } from './http/app-client';
+import { sqlTime } from '../lib/review/sql-time';
 import { seededRandom } from '../lib/srs/test-helpers';
 import { gradeCard, isRating, newCardState, type LearnerSrsSettings, type SrsCardState } from '../lib/srs';
 import { settingsFromUser } from '../lib/review/settings';
-import { CLASS_MODULES, CLASS_SIZE, seedClassBench, sqliteTime } from './bench-classes';
+import { CLASS_MODULES, CLASS_SIZE, seedClassBench } from './bench-classes';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
@@ -82,7 +84,7 @@ function seed(now: Date): void {
   // Secondary indexes are built once after the load: several times faster than maintaining them row by row.
   const indexes = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('ReviewLog', 'CardState') AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
   for (const index of indexes) raw.exec(`DROP INDEX "${index.name}"`);
-  const iso = sqliteTime;
+  const iso = sqlTime;
   const stamp = iso(now);
   const rnd = seededRandom(20261201);
   raw.exec(`INSERT INTO Course (id, key, title, description, createdAt, updatedAt) VALUES ('c1','bench','Bench','', '${stamp}', '${stamp}')`);
@@ -174,7 +176,7 @@ function floor(now: Date): { p95: number; p50: number; perSecond: number; n: num
   const insert = raw.prepare(`INSERT INTO ReviewLog (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3000)`);
   type Row = { state: string; due: string; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: string | null };
   const samples: number[] = [];
-  const at = sqliteTime(now);
+  const at = sqlTime(now);
   const t0 = performance.now();
   for (const userId of FLOOR_LEARNERS) {
     const settings: LearnerSrsSettings = settingsFromUser(userRow.get(userId) as Parameters<typeof settingsFromUser>[0]);
@@ -187,8 +189,8 @@ function floor(now: Date): { p95: number; p50: number; perSecond: number; n: num
         const rating = i % 7 === 0 ? 1 : 3;
         if (!isRating(rating)) return;
         const { state: s, log } = gradeCard(before, rating, now, settings, cardId!);
-        update.run(s.state, sqliteTime(s.due), s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview ? sqliteTime(s.lastReview) : null, userId, cardId);
-        insert.run(randomUUID(), userId, cardId, randomUUID(), log.rating, log.state, sqliteTime(log.due), log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqliteTime(log.review));
+        update.run(s.state, sqlTime(s.due), s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview ? sqlTime(s.lastReview) : null, userId, cardId);
+        insert.run(randomUUID(), userId, cardId, randomUUID(), log.rating, log.state, sqlTime(log.due), log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review));
       }).immediate();
       cardId = (next.get(userId, at) as { cardId: string } | undefined)?.cardId;
       samples.push(performance.now() - t);
@@ -299,93 +301,24 @@ function serverCpuMs(): number {
 // ---------- the review screen's requests ----------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-// Read on first use, after the build this script may have just made (ids change with every build).
-let actionIds: { grade: string; refresh: string } | null = null;
-const actions = {
-  get grade() { return (actionIds ??= readActionIds()).grade; },
-  get refresh() { return (actionIds ??= readActionIds()).refresh; },
-};
-function readActionIds() {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const find = (name: string) => {
-    const id = Object.entries(manifest.node).find(([, v]) => v.filename === 'lib/actions/review.ts' && v.exportedName === name)?.[0];
-    if (!id) throw new Error(`server action ${name} not found in the build`);
-    return id;
-  };
-  return { grade: find('gradeReview'), refresh: find('refreshReview') };
-}
-// What the browser sends as Next-Router-State-Tree on /review.
-const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)', { children: ['review', { children: ['__PAGE__', {}, null, null] }, null, null] }, null, null] }, null, null, true]));
-
 interface Card { id: string; version: number }
-interface ActionResult { ok: boolean; error?: string; snapshot?: { card: Card | null; counts: { new: number; learning: number; review: number } } }
 
 /** Connections to the server's database for session rows when it is PostgreSQL (--db postgres). */
 let sessionPool: pg.Pool | null = null;
 
-/** A signed-in session as next-auth makes one: a UserSession row (lib/auth/user-sessions.ts) and a JWT naming it. */
-async function cookieFor(userId: string): Promise<string> {
-  const sid = `bench-${randomUUID()}`;
-  const [created, expires] = [new Date(), new Date(Date.now() + 30 * 86_400_000)];
-  const insert = 'INSERT INTO "UserSession" ("id", "userId", "createdAt", "expiresAt") VALUES ';
-  if (sessionPool) {
-    // The server's database is PostgreSQL: the row goes there (timestamps are UTC wall time, as Prisma keeps them).
-    const utc = (d: Date) => d.toISOString().replace('Z', '');
-    await sessionPool.query(`${insert}($1, $2, $3, $4)`, [sid, userId, utc(created), utc(expires)]);
-  } else {
-    const raw = new Database(dbFile);
-    raw.pragma('busy_timeout = 5000');
-    const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
-    raw.prepare(`${insert}(?, ?, ?, ?)`).run(sid, userId, iso(created), iso(expires));
-    raw.close();
-  }
-  const token = await encode({ token: { sub: userId, sid, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
-  return `next-auth.session-token=${token}`;
+/** A signed-in session as next-auth makes one: a UserSession row and a JWT naming it (scripts/http/app-client.ts). */
+function cookieFor(userId: string): Promise<string> {
+  return mintSessionCookie(sessionPool ? { pool: sessionPool } : { sqliteFile: dbFile }, userId, SECRET, { name: `Learner ${userId}`, email: `${userId}@bench.local` });
 }
 
 let bytesIn = 0;
 let responses = 0;
-function post(actionId: string, cookie: string, body: unknown): Promise<ActionResult> {
-  const payload = body === undefined ? '[]' : JSON.stringify([body]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${BASE}/review`, {
-      method: 'POST',
-      agent,
-      headers: {
-        accept: 'text/x-component',
-        'content-type': 'text/plain;charset=UTF-8',
-        'next-action': actionId,
-        'next-router-state-tree': ROUTER_TREE,
-        origin: BASE,
-        cookie,
-        'content-length': Buffer.byteLength(payload),
-      },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        bytesIn += text.length;
-        responses++;
-        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
-        // The flight rows: the action's return value is the row holding an object with `ok`.
-        for (const line of text.split('\n')) {
-          const m = /^[0-9a-f]+:(\{.*)$/.exec(line);
-          if (!m) continue;
-          try {
-            const value = JSON.parse(m[1]!) as Partial<ActionResult>;
-            if (typeof value.ok === 'boolean') return resolve(value as ActionResult);
-          } catch {
-            /* another row */
-          }
-        }
-        reject(new Error(`no action result in response: ${text.slice(0, 200)}`));
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+async function post(op: ReviewOp, cookie: string, body: unknown): Promise<ReviewResult> {
+  const res = await postReview(BASE, op, body, { cookie, agent });
+  bytesIn += res.text.length;
+  responses++;
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+  return reviewResult(res);
 }
 
 class Learner {
@@ -393,7 +326,7 @@ class Learner {
   constructor(readonly id: string, readonly cookie: string) {}
   static async signIn(id: string): Promise<Learner> {
     const l = new Learner(id, await cookieFor(id));
-    const res = await post(actions.refresh, l.cookie, undefined);
+    const res = await post('refresh', l.cookie, undefined);
     if (!res.ok) throw new Error(`refresh for ${id} refused: ${res.error}`);
     l.card = res.snapshot?.card ?? null;
     return l;
@@ -402,7 +335,7 @@ class Learner {
   async grade(i: number): Promise<number> {
     const card = this.card!;
     const t = performance.now();
-    const res = await post(actions.grade, this.cookie, { cardId: card.id, rating: i % 7 === 0 ? 1 : 3, clientId: randomUUID(), version: card.version, durationMs: 2500 });
+    const res = await post('grade', this.cookie, { cardId: card.id, rating: i % 7 === 0 ? 1 : 3, clientId: randomUUID(), version: card.version, durationMs: 2500 });
     const took = performance.now() - t;
     if (!res.ok) throw new Error(`grade refused: ${res.error}`);
     this.card = res.snapshot?.card ?? null;

@@ -56,16 +56,7 @@ export function isUniqueViolation(e: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505';
 }
 
-/** DateTime as Prisma's SQLite adapter stores it (text compared as text, so the format must be the same). */
-export function sqlTime(d: Date): string {
-  return d.toISOString().replace('Z', '+00:00');
-}
-
-export function fromSqlTime(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  const d = new Date(String(v));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+export { fromSqlTime, sqlTime } from './sql-time';
 
 // ---------- SQLite ----------
 
