@@ -92,5 +92,5 @@ test('settings reject invalid values with field errors and save valid ones', asy
   await page.getByLabel('Desired retention').fill('0.9');
   await page.getByRole('checkbox', { name: 'Reschedule my cards with these settings' }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText(/^Settings saved\. \d+ cards? (was|were) rescheduled with them\.$/);
+  await expect(page.getByText(/^Settings saved\. \d+ cards? (was|were) rescheduled with them\.$/)).toBeVisible();
 });
