@@ -103,15 +103,15 @@ class SqliteStore implements ReviewStore {
   }
 
   async get<T>(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.get<T>(sql, ...params);
   }
   async all<T>(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.all<T>(sql, ...params);
   }
   async run(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.run(sql, ...params);
   }
 
