@@ -60,9 +60,6 @@ export { fromSqlTime, sqlTime } from './sql-time';
 
 // ---------- SQLite ----------
 
-/** How much of the database file the review loop's connection maps (SQLite maps at most the file's size). */
-const MMAP_BYTES = 4 * 1024 ** 3;
-
 class SqliteStore implements ReviewStore {
   readonly provider = 'sqlite' as const;
   private readonly handle: Database.Database;
@@ -76,11 +73,6 @@ class SqliteStore implements ReviewStore {
     // WAL lets learners read while another one's grade is written, across processes. The busy timeout is short:
     // waiting is synchronous and would stall the whole process; writers wait asynchronously instead (write()).
     this.handle.pragma('journal_mode = WAL');
-    // Pages read through a memory map rather than copied in by read() calls: another process's commit (the other
-    // app node's grade) empties this connection's page cache, and with two nodes that happens before most reads.
-    // Measured in process on the bench database with a second connection writing between grades: 3.24 → 2.78 ms
-    // of CPU per grade + snapshot (docs/decisions/005). Address space only; the file is never written through it.
-    this.handle.pragma(`mmap_size = ${MMAP_BYTES}`);
     this.direct = {
       get: async <T>(sql: string, ...params: unknown[]) => this.statement(sql).get(...params) as T | undefined,
       all: async <T>(sql: string, ...params: unknown[]) => this.statement(sql).all(...params) as T[],
