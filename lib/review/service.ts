@@ -227,9 +227,12 @@ function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: Lea
  */
 export async function reviewSnapshot(db: Db, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
   const s = settings ?? (await loadSettings(db, userId));
-  const summary = await queueSummary(db, userId, s, now);
-  const preferred = preferCardId ? await queueCardById(db, userId, preferCardId) : null;
-  const row = preferred ?? (await nextQueueCard(db, userId, s, summary.counts, now));
+  // The counts and the card from one snapshot (and, on SQLite, one read transaction rather than two or three).
+  const { summary, row } = await storeFor(db).read(async (q) => {
+    const summary = await queueSummary(q, userId, s, now);
+    const preferred = preferCardId ? await queueCardById(q, userId, preferCardId) : null;
+    return { summary, row: preferred ?? (await nextQueueCard(q, userId, s, summary.counts, now)) };
+  });
   return {
     counts: summary.counts,
     nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,

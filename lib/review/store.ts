@@ -22,6 +22,12 @@ export interface ReviewStore extends SqlRunner {
    * version-checked update) and let unique indexes have the last word.
    */
   write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Several reads that belong together (today's counts and the next card) from one snapshot. SQLite: one read
+   * transaction, so the connection checks once, not per statement, whether another process committed (which empties
+   * its page cache). PostgreSQL: the pool, as single reads.
+   */
+  read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -143,6 +149,24 @@ class SqliteStore implements ReviewStore {
     }
   }
 
+  async read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T> {
+    // Like write(): the statements are this connection's own and synchronous; other requests' reads wait meanwhile.
+    while (this.open) await this.open;
+    let release = () => {};
+    this.open = new Promise<void>((r) => (release = r));
+    try {
+      this.statement('BEGIN').run();
+      try {
+        return await work(this.direct);
+      } finally {
+        if (this.handle.inTransaction) this.statement('COMMIT').run();
+      }
+    } finally {
+      this.open = null;
+      release();
+    }
+  }
+
   async close(): Promise<void> {
     this.handle.close();
   }
@@ -228,6 +252,10 @@ class PgStore implements ReviewStore {
     } finally {
       client.release();
     }
+  }
+
+  read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T> {
+    return work(this.runner(this.pool));
   }
 
   async close(): Promise<void> {
