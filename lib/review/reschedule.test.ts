@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/sync/sync';
-import type { Course } from '@/lib/content/types';
-import type { GeneratedCard } from '@/lib/cards/types';
+import { syncOneLessonCourse } from '@/test/review';
 import { DEFAULT_WEIGHTS, Rating, parseSrsSettings, type LearnerSrsSettings } from '@/lib/srs';
 import { enrollLessonCards, gradeForUser, loadSettings } from './service';
 import { applyOptimisedWeights, saveLearnerSettings } from './reschedule';
@@ -11,33 +9,7 @@ let t: TestDb;
 let userId: string;
 let otherId: string;
 
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [
-    {
-      key: 'm',
-      title: 'M',
-      description: '',
-      order: 0,
-      prerequisites: [],
-      sources: ['m.md'],
-      lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'Text.', words: 1, sourceFile: 'm.md' }],
-    },
-  ],
-};
-const cards: GeneratedCard[] = Array.from({ length: 6 }, (_, i) => ({
-  key: `k${i}`,
-  lessonKey: 'm/l',
-  moduleKey: 'm',
-  type: 'basic',
-  front: `Question ${i}?`,
-  back: `Answer ${i}`,
-  source: `Sentence ${i}.`,
-  anchor: '',
-  score: 1,
-}));
+const CARDS = 6;
 
 const T0 = new Date('2026-03-07T15:00:00Z');
 const days = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -65,10 +37,9 @@ async function reviewHistory(id: string) {
 
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, cards);
+  const lessonId = await syncOneLessonCourse(t.db, CARDS);
   userId = (await t.db.user.create({ data: { email: 'a@example.com', name: 'A', timeZone: 'Europe/Paris' } })).id;
   otherId = (await t.db.user.create({ data: { email: 'b@example.com', name: 'B' } })).id;
-  const lessonId = (await t.db.lesson.findFirstOrThrow()).id;
   await enrollLessonCards(t.db, userId, [lessonId], T0);
   await enrollLessonCards(t.db, otherId, [lessonId], T0);
   await reviewHistory(userId);
@@ -92,7 +63,7 @@ describe('rescheduling a learner under new settings', () => {
     const before = await states(userId);
     const logsBefore = await t.db.reviewLog.count({ where: { userId } });
     const s = settingsWith(await loadSettings(t.db, userId), { desiredRetention: 0.97 });
-    expect(await saveLearnerSettings(t.db, userId, s, { reschedule: true })).toEqual({ rescheduled: cards.length });
+    expect(await saveLearnerSettings(t.db, userId, s, { reschedule: true })).toEqual({ rescheduled: CARDS });
     const after = await states(userId);
     for (const [i, a] of after.entries()) {
       const b = before[i]!;
@@ -117,7 +88,7 @@ describe('rescheduling a learner under new settings', () => {
     const first = (await states(userId))[0]!;
     await t.db.reviewLog.deleteMany({ where: { userId, cardId: first.cardId } });
     const s = settingsWith(await loadSettings(t.db, userId), { desiredRetention: 0.8, maximumInterval: 3 });
-    expect(await saveLearnerSettings(t.db, userId, s, { reschedule: true })).toEqual({ rescheduled: cards.length - 1 });
+    expect(await saveLearnerSettings(t.db, userId, s, { reschedule: true })).toEqual({ rescheduled: CARDS - 1 });
     expect(await states(otherId)).toEqual(other);
     const kept = (await states(userId))[0]!;
     expect(kept).toEqual(first);
@@ -137,7 +108,7 @@ describe('rescheduling a learner under new settings', () => {
     weights[2] = weights[2]! * 4; // Good's initial stability: every card's history starts with a Good
     const now = days(T0, 6);
     const before = await states(userId);
-    expect(await applyOptimisedWeights(t.db, userId, settings, weights, now)).toBe(cards.length);
+    expect(await applyOptimisedWeights(t.db, userId, settings, weights, now)).toBe(CARDS);
     const user = await t.db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(JSON.parse(user.fsrsWeights ?? '[]')).toEqual(weights);
     expect(user.fsrsOptimisedAt?.toISOString()).toBe(now.toISOString());
