@@ -4,9 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/sync/sync';
-import type { Course } from '@/lib/content/types';
-import type { GeneratedCard } from '@/lib/cards/types';
+import { syncOneLessonCourse } from '@/test/review';
 import { clearSessionTokenCache } from '@/lib/auth/session-token';
 import { endSession, startSession } from '@/lib/auth/user-sessions';
 import { handleReviewApi, isSameOrigin, parseCookies, REVIEW_API_HEADERS, type ReviewActionResult, type ReviewApiRequest } from './api';
@@ -15,34 +13,6 @@ import { enrollLessonCards } from './service';
 const SECRET = 'api-test-secret-0123456789-0123456789-0123456789';
 const HOST = 'localhost:3000';
 const ORIGIN = `http://${HOST}`;
-
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [
-    {
-      key: 'm',
-      title: 'M',
-      description: '',
-      order: 0,
-      prerequisites: [],
-      sources: ['m.md'],
-      lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'Text.', words: 1, sourceFile: 'm.md' }],
-    },
-  ],
-};
-const cards: GeneratedCard[] = Array.from({ length: 6 }, (_, i) => ({
-  key: `k${i}`,
-  lessonKey: 'm/l',
-  moduleKey: 'm',
-  type: 'basic',
-  front: `Question ${i}?`,
-  back: `Answer ${i}`,
-  source: `Sentence ${i}.`,
-  anchor: '',
-  score: 1,
-}));
 
 let t: TestDb;
 let userId: string;
@@ -68,9 +38,8 @@ const logCount = () => t.db.reviewLog.count({ where: { userId } });
 beforeEach(async () => {
   clearSessionTokenCache();
   t = await createTestDb();
-  await syncCourse(t.db, course, cards);
+  const lessonId = await syncOneLessonCourse(t.db, 6);
   userId = (await t.db.user.create({ data: { email: 'a@example.com', name: 'A' } })).id;
-  const lessonId = (await t.db.lesson.findFirstOrThrow()).id;
   await enrollLessonCards(t.db, userId, [lessonId], new Date());
   sessionId = await startSession(t.db, userId, new Date());
   cookie = await mint(userId, sessionId);
