@@ -96,11 +96,11 @@ function activitySql(classId: string, member: Sql) {
   return sql`
       SELECT cm."userId" AS "userId",
         (SELECT MAX(r."review") FROM "ReviewLog" r WHERE r."userId" = cm."userId") AS "lastReview",
-        (SELECT MAX(lp."lastViewedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastView",
-        (SELECT COUNT(lp."completedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "completions",
-        (SELECT MAX(lp."completedAt") FROM "LessonProgress" lp WHERE lp."userId" = cm."userId") AS "lastCompletion"
+        MAX(lp."lastViewedAt") AS "lastView", COUNT(lp."completedAt") AS "completions", MAX(lp."completedAt") AS "lastCompletion"
       FROM "ClassMember" cm
-      WHERE cm."classId" = ${classId} ${member}`;
+      LEFT JOIN "LessonProgress" lp ON lp."userId" = cm."userId"
+      WHERE cm."classId" = ${classId} ${member}
+      GROUP BY cm."userId"`;
 }
 
 const countMap = (rows: readonly CountRow[]) => new Map(rows.map((r) => [key(r.userId, r.moduleId), num(r.n)]));
@@ -141,17 +141,21 @@ export async function classFigures(db: Db, classId: string, now: Date, { onlyUse
 // ---------- what the dashboard keeps between views ----------
 
 /**
- * Everything derived (completion, reviews, retention, due now, forecasts) is kept per class, per process, and
- * used while the stamp read on this view equals the one it was computed under, the next learned card has not
- * become due since (so "due now" and the forecast's "if reviewed now" stay exact), and for at most
- * REVIEW_CACHE_MS as the 7- and 30-day windows slide (a re-optimised weight set, a state written without a
- * review log, or a card changed outside Prisma are seen within that time too). The stamp covers the members
- * (their latest review: a grade adds one, an undo removes the last; their latest view and lesson completions),
- * the assignments (ids, modules, due instants, live lesson counts, retired modules) and the assigned modules'
- * cards (count and latest update: suspension, retirement, new cards).
+ * Everything derived (completion, reviews, retention, due now, forecasts) is kept per class and member, per
+ * process. A member's part is used while the member's stamp read on this view (their latest review: a grade adds
+ * one, an undo removes the last; their latest lesson view and their completions) equals the one it was computed
+ * under, none of their learned cards has become due since (so "due now" and "if reviewed now" stay exact), and
+ * for at most REVIEW_CACHE_MS as the 7- and 30-day windows slide (a re-optimised weight set, a state written
+ * without a review log, or a card changed outside Prisma are seen within that time too). The whole class's part
+ * goes when the class stamp moves: the assignments (ids, modules, due instants, live lesson counts, retired
+ * modules) and the assigned modules' cards (count and latest update: suspension, retirement, new cards). So a
+ * view after one member's grade recomputes that member only; the stamps come from the database, so every app
+ * node agrees on when its copy is stale.
  */
 export const REVIEW_CACHE_MS = 5 * 60_000;
 const CACHE_LIMIT = 200;
+/** Above this many stale members, one whole-class pass is cheaper than member-by-member reads. */
+const MEMBER_BY_MEMBER_MAX = 20;
 interface Derived {
   completed: Map<Key, number>;
   reviews7d: Map<Key, number>;
@@ -159,11 +163,87 @@ interface Derived {
   dueNow: Map<Key, number>;
   forecasts: Map<Key, RecallForecast>;
 }
-const derivedCache = new Map<string, { stamp: string; computedAt: number; validUntil: number; value: Derived }>();
+interface MemberPart {
+  stamp: string;
+  computedAt: number;
+  validUntil: number;
+  value: Derived;
+  /** The member's rows as last built from `value`, with the name and email they were built with. */
+  rows?: { who: string; rows: DashboardRow[] };
+}
+const derivedCache = new Map<string, { stamp: string; members: Map<string, MemberPart> }>();
 
-/** Forgets every class's derived figures (tests, and the bench's first view). */
+/** Forgets every class's derived figures (tests, and the bench's cold first view). */
 export function clearReviewCache(): void {
   derivedCache.clear();
+}
+
+const emptyDerived = (): Derived => ({ completed: new Map(), reviews7d: new Map(), retention: new Map(), dueNow: new Map(), forecasts: new Map() });
+const userOf = (k: Key) => k.slice(0, k.indexOf('|'));
+
+/** Derived figures of the whole class or one member, split per member id. */
+async function computeDerived(db: Db, q: SqlRunner, classId: string, live: readonly { id: string; moduleId: string; dueAt: Date | null }[], now: Date, userId?: string) {
+  const member = userId ? sql`AND cm."userId" = ${userId}` : empty;
+  const [completed, reviews, figures] = await Promise.all([
+    all<CountRow>(q, completedSql(classId, member)),
+    all<ReviewRow>(q, reviewsSql(classId, member, now)),
+    classForecastFigures(db, classId, live, now, userId),
+  ]);
+  const whole: Derived = { completed: countMap(completed), ...reviewMaps(reviews), dueNow: figures.dueNow, forecasts: figures.forecasts };
+  const parts = new Map<string, Derived>();
+  for (const field of ['completed', 'reviews7d', 'retention', 'dueNow', 'forecasts'] as const) {
+    for (const [k, v] of whole[field] as Map<Key, unknown>) {
+      const u = userOf(k);
+      let part = parts.get(u);
+      if (!part) parts.set(u, (part = emptyDerived()));
+      (part[field] as Map<Key, unknown>).set(k, v);
+    }
+  }
+  return { parts, nextDueMs: figures.nextDueMs };
+}
+
+/** Each member's derived figures, from the cache where still valid, the rest computed now (and kept). */
+async function derivedFor(
+  db: Db,
+  q: SqlRunner,
+  classId: string,
+  classStamp: string,
+  live: readonly { id: string; moduleId: string; dueAt: Date | null }[],
+  activity: readonly ActivityRow[],
+  now: Date,
+  memberByMemberMax: number,
+) {
+  let entry = derivedCache.get(classId);
+  if (!entry || entry.stamp !== classStamp) entry = { stamp: classStamp, members: new Map() };
+  derivedCache.delete(classId);
+  if (derivedCache.size >= CACHE_LIMIT) derivedCache.delete(derivedCache.keys().next().value!);
+  derivedCache.set(classId, entry);
+  const cache = entry.members;
+  const stampOf = new Map(activity.map((a) => [a.userId, memberStamp(a)]));
+  for (const userId of cache.keys()) if (!stampOf.has(userId)) cache.delete(userId);
+  const stale = activity.filter((a) => {
+    const part = cache.get(a.userId);
+    const age = part ? now.getTime() - part.computedAt : Number.POSITIVE_INFINITY;
+    return !(part && part.stamp === stampOf.get(a.userId) && age >= 0 && age < REVIEW_CACHE_MS && now.getTime() < part.validUntil);
+  });
+  // A status turns overdue when an assignment's due instant passes: the rows built before it are stale then.
+  const nextAssignmentDue = Math.min(...live.map((a) => (a.dueAt && a.dueAt.getTime() > now.getTime() ? a.dueAt.getTime() : Number.POSITIVE_INFINITY)));
+  const keep = (userIds: readonly string[], computed: Awaited<ReturnType<typeof computeDerived>>) => {
+    for (const userId of userIds) {
+      const validUntil = Math.min(computed.nextDueMs.get(userId) ?? Number.POSITIVE_INFINITY, nextAssignmentDue);
+      cache.set(userId, { stamp: stampOf.get(userId)!, computedAt: now.getTime(), validUntil, value: computed.parts.get(userId) ?? emptyDerived() });
+    }
+  };
+  if (stale.length > memberByMemberMax) {
+    keep(stale.map((a) => a.userId), await computeDerived(db, q, classId, live, now));
+  } else {
+    for (const a of stale) keep([a.userId], await computeDerived(db, q, classId, live, now, a.userId));
+  }
+  return (userId: string) => cache.get(userId);
+}
+
+function memberStamp(a: ActivityRow): string {
+  return `${fromSqlTime(a.lastReview)?.getTime() ?? ''}:${fromSqlTime(a.lastView)?.getTime() ?? ''}:${num(a.completions)}:${fromSqlTime(a.lastCompletion)?.getTime() ?? ''}`;
 }
 
 type ClassRow = { id: string; name: string; timeZone: string; joinCode: string };
@@ -279,37 +359,30 @@ export function summarise(assignments: readonly (LiveAssignment & { note: string
 }
 
 /** The whole dashboard of a class for its instructor; null when the class is not theirs (or does not exist). */
-export async function classDashboard(db: Db, instructorId: string, classId: string, now: Date) {
+export async function classDashboard(db: Db, instructorId: string, classId: string, now: Date, { memberByMemberMax = MEMBER_BY_MEMBER_MAX }: { memberByMemberMax?: number } = {}) {
   const q = storeFor(db);
   const cls = await readClass(q, instructorId, classId);
   if (!cls) return null;
   const live = cls.assignments.filter((a) => !a.retired);
   const activity = await all<ActivityRow>(q, activitySql(cls.id, empty));
-  const stamp = [
-    cls.assignments.map((a) => `${a.id}:${a.moduleId}@${a.dueAt?.getTime() ?? ''}#${a.lessons}${a.retired ? 'r' : ''}`).join(','),
-    cls.cardsStamp,
-    ...activity
-      .map((a) => `${a.userId}:${fromSqlTime(a.lastReview)?.getTime() ?? ''}:${fromSqlTime(a.lastView)?.getTime() ?? ''}:${num(a.completions)}:${fromSqlTime(a.lastCompletion)?.getTime() ?? ''}`)
-      .sort(),
-  ].join(';');
-  const cached = derivedCache.get(cls.id);
-  const age = cached ? now.getTime() - cached.computedAt : Number.POSITIVE_INFINITY;
-  let derived: Derived;
-  if (cached && cached.stamp === stamp && age >= 0 && age < REVIEW_CACHE_MS && now.getTime() < cached.validUntil) {
-    derived = cached.value;
-  } else {
-    const [completed, reviews, figures] = await Promise.all([
-      all<CountRow>(q, completedSql(cls.id, empty)),
-      all<ReviewRow>(q, reviewsSql(cls.id, empty, now)),
-      classForecastFigures(db, cls.id, live, now),
-    ]);
-    derived = { completed: countMap(completed), ...reviewMaps(reviews), dueNow: figures.dueNow, forecasts: figures.forecasts };
-    derivedCache.delete(cls.id);
-    if (derivedCache.size >= CACHE_LIMIT) derivedCache.delete(derivedCache.keys().next().value!);
-    derivedCache.set(cls.id, { stamp, computedAt: now.getTime(), validUntil: figures.nextDueMs ?? Number.POSITIVE_INFINITY, value: derived });
-  }
+  const classStamp = JSON.stringify([cls.assignments.map((a) => [a.id, a.moduleId, a.title, a.dueAt?.getTime() ?? null, a.lessons, a.retired]), cls.cardsStamp]);
+  const partOf = await derivedFor(db, q, cls.id, classStamp, live, activity, now, memberByMemberMax);
   const lastActive = lastActiveOf(activity);
-  const rows = addForecasts(buildRows(cls.members, live, { ...derived, lastActive }, now), derived.forecasts);
+  const rows: DashboardRow[] = [];
+  for (const m of cls.members) {
+    const part = partOf(m.id);
+    // Rows depend on the member's part (its stamp covers their last activity), their name and email, the class
+    // stamp and the assignments' due instants (the part's validity): a repeat view reuses them as built.
+    const who = `${m.name}\n${m.email}`;
+    if (part?.rows?.who === who) {
+      for (const r of part.rows.rows) rows.push(r);
+      continue;
+    }
+    const d = part?.value ?? emptyDerived();
+    const built = addForecasts(buildRows([m], live, { ...d, lastActive }, now), d.forecasts);
+    if (part) part.rows = { who, rows: built };
+    for (const r of built) rows.push(r);
+  }
   return {
     class: { id: cls.id, name: cls.name, timeZone: cls.timeZone, joinCode: cls.joinCode },
     assignments: summarise(live, rows),

@@ -29,6 +29,8 @@ type SumRow = { userId: string; assignmentId: string; learned: unknown; recall: 
 type SettingsRow = UserSettingsRow & { id: string };
 
 const DAY_MS_SQL = 86_400_000;
+/** A class's members (or one of them, still read through the membership), or one learner on their own. */
+type Users = { classId: string; userId?: string } | { userId: string };
 
 /**
  * Three grouped reads over the assignments' modules: the live card count per module; per user × assignment
@@ -42,7 +44,7 @@ async function loadSums(
   q: SqlRunner,
   assignments: readonly { id: string; moduleId: string; atMs: number }[],
   curves: readonly CurveGroup[],
-  users: { classId: string } | { userId: string },
+  users: Users,
   now: Date,
 ) {
   const moduleIds = [...new Set(assignments.map((a) => a.moduleId))];
@@ -58,7 +60,10 @@ async function loadSums(
     'classId' in users
       ? sql`FROM "ClassMember" cm JOIN "CardState" cs ON cs."userId" = cm."userId" AND ${learned}`
       : sql`FROM "CardState" cs`;
-  const where = 'classId' in users ? sql`cm."classId" = ${users.classId}` : sql`cs."userId" = ${users.userId} AND ${learned}`;
+  const where =
+    'classId' in users
+      ? sql`cm."classId" = ${users.classId} ${users.userId ? sql`AND cm."userId" = ${users.userId}` : empty}`
+      : sql`cs."userId" = ${users.userId} AND ${learned}`;
   const atValues = join(assignments.map((a) => sql`(${a.id}, ${a.moduleId}, CAST(${a.atMs} AS DOUBLE PRECISION))`));
   const elapsedDays = sql`(CASE WHEN ac."ms" > cs."lastReviewMs" THEN (ac."ms" - cs."lastReviewMs") / ${DAY_MS_SQL} ELSE 0 END)`;
   // One read per distinct curve (nearly always one: the default parameters), its decay and factor constants,
@@ -109,8 +114,8 @@ export interface ForecastFigures {
   forecasts: Map<Key, RecallForecast>;
   /** Learned, non-leech live cards due now per `${userId}|${moduleId}`. */
   dueNow: Map<Key, number>;
-  /** The next instant (epoch ms) at which one of the learned cards read becomes due; null when none will. */
-  nextDueMs: number | null;
+  /** Per user, the next instant (epoch ms) at which one of their learned cards read becomes due (absent: none will). */
+  nextDueMs: Map<string, number>;
 }
 
 /**
@@ -121,10 +126,10 @@ export interface ForecastFigures {
 async function forecastsFor(
   db: Db,
   assignments: readonly ForecastAssignment[],
-  users: { classId: string } | { userId: string },
+  users: Users,
   now: Date,
 ): Promise<ForecastFigures> {
-  const result: ForecastFigures = { forecasts: new Map(), dueNow: new Map(), nextDueMs: null };
+  const result: ForecastFigures = { forecasts: new Map(), dueNow: new Map(), nextDueMs: new Map() };
   if (assignments.length === 0) return result;
   const q = storeFor(db);
   const peopleSql = sql`
@@ -132,7 +137,11 @@ async function forecastsFor(
       u."newPerDay" AS "newPerDay", u."timeZone" AS "timeZone", u."dayStartHour" AS "dayStartHour",
       u."learningSteps" AS "learningSteps", u."relearningSteps" AS "relearningSteps", u."fsrsWeights" AS "fsrsWeights"
     FROM "User" u
-    WHERE ${'classId' in users ? sql`u."id" IN (SELECT cm."userId" FROM "ClassMember" cm WHERE cm."classId" = ${users.classId})` : sql`u."id" = ${users.userId}`}`;
+    WHERE ${
+      'classId' in users
+        ? sql`u."id" IN (SELECT cm."userId" FROM "ClassMember" cm WHERE cm."classId" = ${users.classId} ${users.userId ? sql`AND cm."userId" = ${users.userId}` : empty})`
+        : sql`u."id" = ${users.userId}`
+    }`;
   const people = await q.all<SettingsRow>(peopleSql.text, ...peopleSql.params);
   const settingsOf = new Map(people.map((p) => [p.id, settingsFromUser(p)]));
   const groups = new Map<string, CurveGroup & { userIds: string[] }>();
@@ -150,7 +159,8 @@ async function forecastsFor(
   const sumOf = new Map(sums.map((r) => [key(r.userId, r.assignmentId), { learned: num(r.learned), recall: num(r.recall) }]));
   for (const r of sums) {
     const next = fromSqlTime(r.nextDue)?.getTime();
-    if (next !== undefined && (result.nextDueMs === null || next < result.nextDueMs)) result.nextDueMs = next;
+    const known = result.nextDueMs.get(r.userId);
+    if (next !== undefined && (known === undefined || next < known)) result.nextDueMs.set(r.userId, next);
   }
   const dueOf = new Map<Key, SrsCardState[]>();
   for (const r of due) {
@@ -198,9 +208,9 @@ export async function classForecasts(db: Db, classId: string, assignments: reado
   return (await forecastsFor(db, assignments, { classId }, now)).forecasts;
 }
 
-/** The forecasts with the class's cards due now and the instant that count next changes (classDashboard). */
-export function classForecastFigures(db: Db, classId: string, assignments: readonly ForecastAssignment[], now: Date): Promise<ForecastFigures> {
-  return forecastsFor(db, assignments, { classId }, now);
+/** The forecasts with the cards due now and when that next changes (classDashboard), for the class or one member. */
+export function classForecastFigures(db: Db, classId: string, assignments: readonly ForecastAssignment[], now: Date, userId?: string): Promise<ForecastFigures> {
+  return forecastsFor(db, assignments, { classId, userId }, now);
 }
 
 /** The signed-in learner's forecast per assignment id, for assignments of classes they are a member of. */
