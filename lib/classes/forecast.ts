@@ -143,10 +143,23 @@ async function forecastsFor(
         : sql`u."id" = ${users.userId}`
     }`;
   const people = await q.all<SettingsRow>(peopleSql.text, ...peopleSql.params);
-  const settingsOf = new Map(people.map((p) => [p.id, settingsFromUser(p)]));
+  // Most learners keep the default settings: each distinct stored row is parsed (zod) and its curve derived once.
+  const parsed = new Map<string, { settings: ReturnType<typeof settingsFromUser>; curve: ReturnType<typeof forgettingCurveParams> }>();
+  const settingsOf = new Map<string, ReturnType<typeof settingsFromUser>>();
+  const curveOf = new Map<string, ReturnType<typeof forgettingCurveParams>>();
+  for (const p of people) {
+    const raw = JSON.stringify([p.desiredRetention, p.maximumInterval, p.newPerDay, p.timeZone, p.dayStartHour, p.learningSteps, p.relearningSteps, p.fsrsWeights]);
+    let known = parsed.get(raw);
+    if (!known) {
+      const settings = settingsFromUser(p);
+      parsed.set(raw, (known = { settings, curve: forgettingCurveParams(settings) }));
+    }
+    settingsOf.set(p.id, known.settings);
+    curveOf.set(p.id, known.curve);
+  }
   const groups = new Map<string, CurveGroup & { userIds: string[] }>();
   for (const p of people) {
-    const curve = forgettingCurveParams(settingsOf.get(p.id)!);
+    const curve = curveOf.get(p.id)!;
     const id = `${curve.decay}|${curve.factor}`;
     const group = groups.get(id) ?? { ...curve, userIds: [] };
     group.userIds.push(p.id);
@@ -174,13 +187,12 @@ async function forecastsFor(
     // Only the fields the forecast reads; the rest keeps the state a whole SrsCardState.
     list.push({ state: stateName(r.state), due: dueAt, stability: r.stability, difficulty: r.difficulty, lastReview: new Date(lastMs), elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0 });
   }
-  // Building a forecaster is the costly part; learners with the same settings (time zone included) share one.
-  const forecasters = new Map<string, ReturnType<typeof createForecaster>>();
+  // Building a forecaster is the costly part; learners with the same stored settings (time zone included) share one.
+  const forecasters = new Map<ReturnType<typeof settingsFromUser>, ReturnType<typeof createForecaster>>();
   for (const person of people) {
     const settings = settingsOf.get(person.id)!;
-    const id = JSON.stringify(settings);
-    let forecaster = forecasters.get(id);
-    if (!forecaster) forecasters.set(id, (forecaster = createForecaster(settings)));
+    let forecaster = forecasters.get(settings);
+    if (!forecaster) forecasters.set(settings, (forecaster = createForecaster(settings)));
     for (const a of timed) {
       const sum = sumOf.get(key(person.id, a.id)) ?? { learned: 0, recall: 0 };
       const cards = Math.max(total.get(a.moduleId) ?? 0, sum.learned);
