@@ -500,6 +500,9 @@ async function dashboard(now: Date) {
       afterReviewCpu += await view(afterReview, i);
     }
   } finally {
+    // The dashboard reads through the review store's own connection (a pg pool on PostgreSQL): closed before the
+    // throwaway cluster stops, which would otherwise end its connections under it.
+    await (await import('../lib/review/store')).closeStoreFor(db);
     await db.$disconnect();
   }
   const per = (cpu: number, samples: number[]) => cpu / Math.max(1, samples.length);
