@@ -12,7 +12,8 @@ import type { RecallForecast } from '@/lib/srs/forecast';
 import { byDueThenOrder } from './service';
 import { assignmentProgress, type AssignmentStatus } from './status';
 import { addForecasts, classForecastFigures } from './forecast';
-import { empty, join, num, sql, type Sql } from './sql';
+import { empty, join, num, raw, sql, type Sql } from './sql';
+import { ASSIGNED_CARD_SQL } from '@/lib/courses/card-visibility';
 import type { DashboardRow } from './table';
 
 const DAY_MS = 86_400_000;
@@ -45,7 +46,7 @@ const classCards = (classId: string) => sql`
       SELECT c."id" AS "cardId", l."moduleId" AS "moduleId"
       FROM "Assignment" a
       JOIN "Lesson" l ON l."moduleId" = a."moduleId" AND l."retiredAt" IS NULL
-      JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
+      JOIN "Card" c ON c."lessonId" = l."id" AND ${raw(ASSIGNED_CARD_SQL)} AND c."retiredAt" IS NULL
       WHERE a."classId" = ${classId}
     )`;
 

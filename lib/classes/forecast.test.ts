@@ -89,6 +89,22 @@ describe('recall forecast per learner × assignment (SQLite)', () => {
     expect(dashboard.rows.every((r) => typeof r.forecast === 'number')).toBe(true);
   }, 60_000);
 
+  it("counts only the cards every member reviews: not one awaiting approval, not a learner's private card", async () => {
+    await setState(ann, 'k1', learnedState('k1', 2));
+    await setState(ann, 'k2', learnedState('k2', 2));
+    await setState(ann, 'k3', learnedState('k3', 2));
+    await t.db.card.updateMany({ where: { key: 'k4' }, data: { approval: 'pending' } });
+    const lesson = await t.db.lesson.findFirstOrThrow({ where: { key: 'm1/a' } });
+    await t.db.card.create({ data: { lessonId: lesson.id, key: 'bob-own', type: 'basic', front: 'Mine?', back: 'Yes', source: 'Mine.', origin: 'learner', ownerId: bob } });
+    const dashboard = await classDashboard(t.db, teacher, classId, now);
+    if (!dashboard) throw new Error('no dashboard');
+    const m1 = dashboard.assignments.find((a) => a.title === 'One')!;
+    const annM1 = dashboard.rows.find((r) => r.userId === ann && r.assignmentId === m1.id)!;
+    const f = createForecaster({ ...DEFAULT_SRS_SETTINGS, timeZone: 'Europe/Paris' });
+    const expected = ['k1', 'k2', 'k3'].reduce((sum, k) => sum + f.recallAt(learnedState(k, 2), m1.dueAt!), 0) / 3;
+    expect(annM1.forecast).toBeCloseTo(expected, 6);
+  }, 60_000);
+
   it('sums each learner’s own forgetting curve (personal FSRS parameters) the way lib/srs does', async () => {
     const weights = [...DEFAULT_WEIGHTS];
     weights[20] = 0.25; // a flatter curve than the default decay

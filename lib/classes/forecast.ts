@@ -8,7 +8,8 @@ import { createForecaster, forecastInstant, forgettingCurveParams, type RecallFo
 import { CARD_STATES, type SrsCardState } from '@/lib/srs/types';
 import { settingsFromUser, type UserSettingsRow } from '@/lib/review/settings';
 import { stateName } from '@/lib/review/service';
-import { empty, join, num, sql } from './sql';
+import { empty, join, num, raw, sql } from './sql';
+import { ASSIGNED_CARD_SQL } from '@/lib/courses/card-visibility';
 import type { DashboardRow } from './table';
 
 type Key = `${string}|${string}`;
@@ -51,7 +52,7 @@ async function loadSums(
   const moduleCard = sql`"moduleCard" AS MATERIALIZED (
       SELECT c."id" AS "cardId", l."moduleId" AS "moduleId"
       FROM "Lesson" l
-      JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
+      JOIN "Card" c ON c."lessonId" = l."id" AND ${raw(ASSIGNED_CARD_SQL)} AND c."retiredAt" IS NULL
       WHERE l."moduleId" IN (${join(moduleIds)}) AND l."retiredAt" IS NULL
     )`;
   // Only learned cards are read: new and never-enrolled cards count as not recalled anyway.
@@ -80,7 +81,7 @@ async function loadSums(
           SELECT c."id" AS "cardId", at."assignmentId" AS "assignmentId", at."ms" AS "ms"
           FROM "at"
           JOIN "Lesson" l ON l."moduleId" = at."moduleId" AND l."retiredAt" IS NULL
-          JOIN "Card" c ON c."lessonId" = l."id" AND c."suspended" = false AND c."retiredAt" IS NULL
+          JOIN "Card" c ON c."lessonId" = l."id" AND ${raw(ASSIGNED_CARD_SQL)} AND c."retiredAt" IS NULL
         )
       SELECT cs."userId" AS "userId", ac."assignmentId" AS "assignmentId", COUNT(*) AS "learned",
         SUM(CASE WHEN cs."stability" > 0 THEN power(1 + ${factor} * ${elapsedDays} / cs."stability", ${decay}) ELSE 0 END) AS "recall",

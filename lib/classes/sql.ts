@@ -32,6 +32,9 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 
 export const empty: Sql = { text: '', params: [] };
 
+/** Fixed SQL text with no parameters (a shared condition kept as a string elsewhere). */
+export const raw = (text: string): Sql => ({ text, params: [] });
+
 /** Values or fragments separated by commas (for IN lists and VALUES rows). */
 export function join(items: readonly unknown[], separator = ', '): Sql {
   const parts = items.map((v) => (isSql(v) ? v : { text: '?', params: [param(v)] }));

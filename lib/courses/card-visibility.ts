@@ -13,5 +13,12 @@ export function reviewableCardWhere(userId: string): Prisma.CardWhereInput {
  */
 export const REVIEWABLE_CARD_SQL = `c."approval" = 'approved' AND (c."ownerId" IS NULL OR c."ownerId" = ?)`;
 
+/**
+ * A class assignment's cards, in raw SQL over `"Card" c`: shared, approved and not suspended, the cards every member
+ * of the class reviews (a learner's private card or one awaiting approval is nobody else's). The dashboard and the
+ * recall forecast count these.
+ */
+export const ASSIGNED_CARD_SQL = `c."suspended" = false AND c."approval" = 'approved' AND c."ownerId" IS NULL`;
+
 /** Shared cards an instructor of the course manages (never a learner's private card). */
 export const SHARED_CARD_WHERE: Prisma.CardWhereInput = { ownerId: null };
