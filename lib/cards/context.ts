@@ -4,6 +4,7 @@
 // only sits in an aside of its sentence, and an acronym expanded once in passing (not worth learning).
 
 import type { Candidate } from './candidate';
+import { acronymsOf, specificityReason, type AcronymMap } from './specific';
 import { STOPWORDS, words } from './text';
 
 export interface DocumentContext {
@@ -11,6 +12,8 @@ export interface DocumentContext {
   dominant: ReadonlySet<string>;
   /** The document's plain text, for counting mentions. */
   text: string;
+  /** Acronyms the document expands ("AOF" → "append only file"), for leak checks. */
+  acronyms?: AcronymMap;
 }
 
 /** Capitalised words that are sentence furniture, not names. */
@@ -61,7 +64,7 @@ export function dominantTerms(text: string, titles: readonly string[] = []): Set
 }
 
 export function documentContext(text: string, titles: readonly string[] = []): DocumentContext {
-  return { dominant: dominantTerms(text, titles), text };
+  return { dominant: dominantTerms(text, titles), text, acronyms: acronymsOf(text) };
 }
 
 /**
@@ -112,7 +115,7 @@ export function answerInAside(back: string, source: string): boolean {
   if (!ans) return false;
   const src = ` ${words(source).join(' ')} `;
   if (!src.includes(` ${ans} `)) return false;
-  const main = ` ${words(source.replace(/\([^)]*\)/g, ' ').replace(/\b(?:e\.g\.|i\.e\.|for example|for instance|such as)[^.;:()]*/gi, ' ')).join(' ')} `;
+  const main = ` ${words(source.replace(/\([^)]*\)/g, ' ').replace(/\b(?:e\.g\.|i\.e\.|for example|for instance|such as|including|like)\s[^.;:()]*/gi, ' ')).join(' ')} `;
   return !main.includes(` ${ans} `);
 }
 
@@ -134,6 +137,9 @@ export function contextReason(c: Candidate, doc: DocumentContext, previous: read
     const lead = c.source.trim().replace(/^(?:the|a|an)\s+/i, '').toLowerCase();
     const isSubject = lead.startsWith(c.back.trim().replace(/^(?:the|a|an)\s+/i, '').toLowerCase()) || lead.startsWith(acr.toLowerCase());
     if (!isSubject && mentions(acr, doc.text) < 2) return 'incidental-acronym';
+    // "regulations like the GDPR (General Data Protection Regulation)": expanded inside an example
+    if (!isSubject && new RegExp(String.raw`\b(?:like|such as|e\.g\.|for example|for instance|including)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:${escape(acr)}\b|${escape(c.back.trim())})`, 'i').test(c.source)) return 'incidental-acronym';
   }
-  return null;
+  const isKey = isKeyTerm ?? (() => false);
+  return specificityReason(c, doc.acronyms ?? new Map(), { isKeyTerm: isKey, dominant: doc.dominant });
 }
