@@ -34,7 +34,7 @@ export function spells(acronym: string, expansion: string): boolean {
 /** "DevTools" is "developer tools" shortened word by word: each capitalised chunk begins one word. */
 export function contraction(short: string, expansion: string): boolean {
   const chunks = short.match(/[A-Z][a-z]+/g);
-  if (!chunks || chunks.length < 2 || chunks.join('') !== short.replace(/s$/, '')) return false;
+  if (!chunks || chunks.length < 2 || chunks.join('') !== short) return false;
   const ws = expansion.toLowerCase().split(/[\s-]+/).filter((w) => w && !SMALL.has(w));
   return ws.length === chunks.length && chunks.every((c, i) => ws[i]!.startsWith(c.toLowerCase()) && c.length >= 2);
 }
@@ -70,9 +70,10 @@ export function expansionLeak(c: Pick<Candidate, 'front' | 'back' | 'type' | 'or
   const extra: string[] = [];
   for (const [acr, expansion] of acronyms) if (new RegExp(String.raw`(?<![\p{L}\p{N}])${acr}s?(?![\p{L}\p{N}])`, 'u').test(front)) extra.push(expansion);
   if (extra.length === 0) return false;
-  const seen = new Set([...contentStems(front), ...contentStems(extra.join(' '))]);
-  const plain = new Set(contentStems(front));
-  const ans = contentStems(c.back).filter((s) => s.length >= 3);
+  const split = (t: string) => contentStems(t.replace(/(?<=\p{L})-(?=\p{L})/gu, ' '));
+  const seen = new Set([...split(front), ...split(extra.join(' '))]);
+  const plain = new Set(split(front));
+  const ans = split(c.back).filter((s) => s.length >= 3);
   if (ans.length === 0) return false;
   const shown = ans.filter((s) => seen.has(s)).length;
   const fresh = ans.filter((s) => seen.has(s) && !plain.has(s)).length;
@@ -100,7 +101,8 @@ export function cutDefinition(back: string, source: string): boolean {
   const b = back.replace(/[.;,]+$/, '').trim();
   const content = words(b).filter((w) => !STOPWORDS.has(w));
   if (content.length === 0) return true;
-  if (content.length <= 2 && EMPTY_HEAD.has(stem(content[content.length - 1]!)) && !/\bof\b/.test(b)) return true;
+  const last = content[content.length - 1]!;
+  if (content.length <= 2 && (EMPTY_HEAD.has(last) || EMPTY_HEAD.has(stem(last)) || EMPTY_HEAD.has(last.replace(/s$/, ''))) && !/\bof\b/.test(b)) return true;
   const at = source.toLowerCase().indexOf(b.toLowerCase());
   if (at < 0) return false;
   const rest = source.slice(at + b.length);
