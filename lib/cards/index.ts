@@ -20,7 +20,7 @@ import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
 import { canonical, contentStems, stem } from './text';
 import { isGlossaryTerm } from './generators/cloze';
-import { contextReason, documentContext, type DocumentContext } from './context';
+import { contextReason, documentContext, withSubject, type DocumentContext } from './context';
 
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
@@ -124,7 +124,9 @@ export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { d
   const judged = allCandidates(doc).map(judge);
   // a definition that passed every gate is also asked the other way (the reverse is judged on its own)
   const reverses = judged.filter((c) => !c.rejected).flatMap(reversedDefinition).map(judge);
-  return { doc, candidates: [...judged, ...reverses] };
+  // a question that names nothing of the document gets the document's subject in front
+  const named = [...judged, ...reverses].map((c) => (c.rejected ? c : withSubject(c, document, isKeyTerm)));
+  return { doc, candidates: named };
 }
 
 /** The question with case, punctuation, articles and word endings normalised away. */

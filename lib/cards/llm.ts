@@ -9,7 +9,7 @@ import { candidateToCard, type Candidate } from './candidate';
 import { checkLeak, checkNotInSource } from './checks';
 import { isNearDuplicate, type Comparable } from './dedupe';
 import { gateReason } from './gate';
-import { contextReason, documentContext, type DocumentContext } from './context';
+import { contextReason, documentContext, withSubject, type DocumentContext } from './context';
 import { isGlossaryTerm } from './generators/cloze';
 import { fnv1a64 } from './key';
 import { buildLessonDoc, type LessonDoc } from './lesson';
@@ -281,7 +281,8 @@ export function validateLlmCards(
       continue;
     }
     keys.add(card0.key);
-    accepted.push(candidate);
+    // like rule cards: a question that names nothing of the document gets the document's subject in front
+    accepted.push(withSubject(candidate, document, isKeyTerm));
   }
   const cards = accepted
     .sort((a, b) => a.position - b.position)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from './candidate';
 import { acronymsOf, backFragmentReason, contraction, cutDefinition, expansionLeak, linkedStart, namesSomething, openGapReason, specificityReason } from './specific';
 import { isReversePair } from './dedupe';
+import { documentContext, withSubject } from './context';
 import { generateLessonCards, reversedDefinition } from './index';
 import { makeLesson } from './test-helpers';
 
@@ -105,5 +106,19 @@ describe('sections that do not teach', () => {
     const cards = kept(md, 'Harmony');
     expect(cards.some((c) => /chorale|pursuit|cadences/i.test(c.front + c.back))).toBe(false);
     expect(cards.some((c) => /chords/i.test(c.front + c.back))).toBe(true);
+  });
+});
+
+describe('the document subject on a front that names nothing', () => {
+  const redis = Array.from({ length: 8 }, (_, i) => `Redis writes snapshot number ${i} to disk while Redis keeps serving clients.`).join(' ');
+  it('finds the subject a title names and prefixes it to a question that names nothing', () => {
+    const doc = documentContext(redis, ['Redis persistence']);
+    expect(doc.subject).toBe('Redis');
+    const c = withSubject(card({ front: 'What does the base file represent?', back: 'an initial snapshot of the data', source: 'The base file represents an initial snapshot of the data.' }), doc);
+    expect(c.front).toBe('In Redis, what does the base file represent?');
+    // a front that names something, a cloze, or a document without a subject in its title stay as they are
+    expect(withSubject(card({ front: 'What does RDB stand for?', back: 'Redis Database' }), doc).front).toBe('What does RDB stand for?');
+    expect(withSubject(card({ type: 'cloze', front: 'The base file is a [...].', back: 'snapshot' }), doc).front).toBe('The base file is a [...].');
+    expect(documentContext(redis, ['Persistence']).subject).toBeUndefined();
   });
 });
