@@ -143,6 +143,7 @@ test('a learner’s own deck with pictures and sound: the media comes along, onl
   expect(own.status()).toBe(200);
   expect(own.headers()['content-type']).toBe('image/png');
   expect(own.headers()['x-content-type-options']).toBe('nosniff');
+  expect(own.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
   // another learner, and nobody signed in, get nothing
   const other = await browser.newContext();
   const page2 = await other.newPage();

@@ -88,4 +88,9 @@ test('settings reject invalid values with field errors and save valid ones', asy
   await page.reload();
   await expect(page.getByLabel('New cards per day')).toHaveValue('5');
   await expect(page.getByLabel('Desired retention')).toHaveValue('0.85');
+  // Ticked, the save also replays the learner's reviewed cards under the new settings and says how many.
+  await page.getByLabel('Desired retention').fill('0.9');
+  await page.getByRole('checkbox', { name: 'Reschedule my cards with these settings' }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/^Settings saved\. \d+ cards? (was|were) rescheduled with them\.$/)).toBeVisible();
 });

@@ -19,6 +19,16 @@ export function SettingsForm({ initial, zones }: { initial: Values; zones: strin
       <Field label="Relearning steps" name="relearningSteps" defaultValue={initial.relearningSteps} error={e.relearningSteps} hint='e.g. "10m".' />
       <TimeZoneSelect zones={zones} defaultValue={initial.timeZone} error={e.timeZone} />
       <Field label="New day starts at (hour, 0–23)" name="dayStartHour" type="number" min="0" max="23" defaultValue={initial.dayStartHour} error={e.dayStartHour} />
+      <div className="flex items-start gap-2">
+        <input id="reschedule" name="reschedule" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="reschedule-hint" />
+        <div>
+          <label htmlFor="reschedule" className="font-medium">Reschedule my cards with these settings</label>
+          <p id="reschedule-hint" className="text-sm text-muted">
+            Recomputes every reviewed card&apos;s due date from its review history, as if you had always used these settings.
+            Left unticked, the new settings apply from each card&apos;s next review.
+          </p>
+        </div>
+      </div>
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? 'Saving…' : 'Save settings'}</button>
     </form>
   );

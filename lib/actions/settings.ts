@@ -1,10 +1,11 @@
 'use server';
-// Saves the learner's review settings; returns field errors instead of throwing.
+// Saves the learner's review settings (and, if they ask, reschedules their cards); returns field errors instead of throwing.
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { actionUser } from '@/lib/auth/session';
 import { parseSrsSettings } from '@/lib/srs';
 import { isFormData, MALFORMED_FORM } from '@/lib/validations/form';
+import { saveLearnerSettings } from '@/lib/review/reschedule';
 
 export interface SettingsFormState {
   ok: boolean;
@@ -44,21 +45,13 @@ export async function saveSettings(_prev: SettingsFormState, form: FormData): Pr
     for (const [field, messages] of Object.entries(parsed.fieldErrors)) if (messages?.[0]) errors[field] = messages[0];
     return { ok: false, message: 'Please fix the highlighted fields.', errors };
   }
-  const s = parsed.settings;
-  await db.user.update({
-    where: { id: user.id },
-    data: {
-      desiredRetention: s.desiredRetention,
-      newPerDay: s.newPerDay,
-      maximumInterval: s.maximumInterval,
-      learningSteps: JSON.stringify(s.learningSteps),
-      relearningSteps: JSON.stringify(s.relearningSteps),
-      timeZone: s.timeZone,
-      dayStartHour: s.dayStartHour,
-    },
-  });
+  const reschedule = form.get('reschedule') === 'on';
+  const { rescheduled } = await saveLearnerSettings(db, user.id, parsed.settings, { reschedule });
   revalidatePath('/review');
   revalidatePath('/stats');
   revalidatePath('/settings');
-  return { ok: true, message: 'Settings saved.', errors: {} };
+  const message = !reschedule
+    ? 'Settings saved. They apply from your next review.'
+    : `Settings saved. ${rescheduled} ${rescheduled === 1 ? 'card was' : 'cards were'} rescheduled with them.`;
+  return { ok: true, message, errors: {} };
 }

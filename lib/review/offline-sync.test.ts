@@ -1,9 +1,7 @@
 // Integration: offline grades sent to the server on a fresh SQLite file (lib/review/offline-sync.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/sync/sync';
-import type { Course } from '@/lib/content/types';
-import type { GeneratedCard } from '@/lib/cards/types';
+import { syncOneLessonCourse } from '@/test/review';
 import { replayReviews, type Rating } from '@/lib/srs';
 import type { SyncBatch } from '@/lib/offline/queue';
 import { enrollLessonCards, gradeForUser, loadSettings, toSrsState } from './service';
@@ -13,15 +11,6 @@ let t: TestDb;
 let userId: string;
 let otherId: string;
 let cardIds: string[];
-
-const course: Course = {
-  key: 'c', title: 'C', description: '',
-  modules: [{ key: 'm', title: 'M', description: '', order: 0, prerequisites: [], sources: ['m.md'],
-    lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'Text.', words: 1, sourceFile: 'm.md' }] }],
-};
-const cards: GeneratedCard[] = Array.from({ length: 6 }, (_, i) => ({
-  key: `k${i}`, lessonKey: 'm/l', moduleKey: 'm', type: 'basic', front: `Question ${i}?`, back: `Answer ${i}`, source: '', anchor: '', score: 1,
-}));
 
 const T0 = new Date('2026-03-07T15:00:00Z');
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
@@ -34,10 +23,9 @@ const logs = (cardId?: string) =>
 
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, cards);
+  const lessonId = await syncOneLessonCourse(t.db, 6);
   userId = (await t.db.user.create({ data: { email: 'a@example.com', name: 'A' } })).id;
   otherId = (await t.db.user.create({ data: { email: 'b@example.com', name: 'B' } })).id;
-  const lessonId = (await t.db.lesson.findFirstOrThrow()).id;
   await enrollLessonCards(t.db, userId, [lessonId], T0);
   await enrollLessonCards(t.db, otherId, [lessonId], T0);
   cardIds = (await t.db.cardState.findMany({ where: { userId }, orderBy: { sortKey: 'asc' }, select: { cardId: true } })).map((c) => c.cardId);

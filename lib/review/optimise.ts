@@ -1,9 +1,10 @@
 // "Optimise my schedule": fits personal FSRS parameters to the learner's own review log, stores them, and
-// reschedules their cards by replaying each card's history with the new parameters.
+// reschedules their cards by replaying each card's history with the new parameters (lib/review/reschedule.ts).
 import type { Db } from '@/lib/db';
 import { optimiseParameters, type OptimiseResult } from '@/lib/srs/optimise';
-import { isRating, replayReviews, type Rating } from '@/lib/srs';
-import { loadSettings, stateColumns } from './service';
+import { isRating, type Rating } from '@/lib/srs';
+import { loadSettings } from './service';
+import { applyOptimisedWeights } from './reschedule';
 
 export async function optimiseForUser(db: Db, userId: string): Promise<OptimiseResult> {
   const settings = await loadSettings(db, userId);
@@ -29,21 +30,7 @@ export async function optimiseForUser(db: Db, userId: string): Promise<OptimiseR
   });
   if (!result.ok || !result.improved) return result;
 
-  const next = { ...settings, weights: result.weights };
-  const states = await db.cardState.findMany({ where: { userId, reps: { gt: 0 } }, select: { cardId: true, addedAt: true } });
-  await db.$transaction(
-    async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: { fsrsWeights: JSON.stringify(result.weights), fsrsOptimisedAt: new Date() } });
-      for (const s of states) {
-        const replayed = replayReviews(byCard.get(s.cardId) ?? [], next, s.cardId, s.addedAt);
-        await tx.cardState.update({
-          where: { userId_cardId: { userId, cardId: s.cardId } },
-          data: { ...stateColumns(replayed), version: { increment: 1 } },
-        });
-      }
-    },
-    { timeout: 120_000 },
-  );
+  await applyOptimisedWeights(db, userId, settings, result.weights, new Date());
   return result;
 }
 

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { syncCourse } from '@/lib/sync/sync';
-import type { Course } from '@/lib/content/types';
-import type { GeneratedCard } from '@/lib/cards/types';
+import { numberedCards, syncOneLessonCourse } from '@/test/review';
 import { Rating, replayReviews, LEECH_LAPSES } from '@/lib/srs';
 import { enrollLessonCards, gradeForUser, loadSettings, reviewSnapshot, toSrsState, undoLastForUser } from './service';
 
@@ -11,33 +9,7 @@ let userId: string;
 let otherId: string;
 let lessonId: string;
 
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [
-    {
-      key: 'm',
-      title: 'M',
-      description: '',
-      order: 0,
-      prerequisites: [],
-      sources: ['m.md'],
-      lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'Text.', words: 1, sourceFile: 'm.md' }],
-    },
-  ],
-};
-const cards: GeneratedCard[] = Array.from({ length: 30 }, (_, i) => ({
-  key: `k${String(i).padStart(2, '0')}`,
-  lessonKey: 'm/l',
-  moduleKey: 'm',
-  type: 'basic',
-  front: `Question ${i}?`,
-  back: `Answer ${i}`,
-  source: `Sentence ${i}.`,
-  anchor: '',
-  score: 1,
-}));
+const cards = numberedCards(30, 2);
 
 const T0 = new Date('2026-03-07T15:00:00Z');
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
@@ -47,10 +19,9 @@ const grade = (cardId: string, rating: Rating, version: number, now: Date, clien
 
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, cards);
+  lessonId = await syncOneLessonCourse(t.db, cards.length, 2);
   userId = (await t.db.user.create({ data: { email: 'a@example.com', name: 'A', timeZone: 'America/New_York', newPerDay: 5 } })).id;
   otherId = (await t.db.user.create({ data: { email: 'b@example.com', name: 'B' } })).id;
-  lessonId = (await t.db.lesson.findFirstOrThrow()).id;
   await enrollLessonCards(t.db, userId, [lessonId], T0);
 });
 afterEach(async () => t.cleanup());

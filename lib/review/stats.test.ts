@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
+import { ONE_LESSON_COURSE, syncOneLessonCourse } from '@/test/review';
 import { syncCourse } from '@/lib/sync/sync';
-import type { Course } from '@/lib/content/types';
 import { Rating } from '@/lib/srs';
 import { enrollLessonCards, gradeForUser, reviewSnapshot } from './service';
 import { loadLearnerStats } from './stats';
@@ -10,18 +10,11 @@ import { optimiseForUser } from './optimise';
 let t: TestDb;
 let userId: string;
 
-const course: Course = {
-  key: 'c',
-  title: 'C',
-  description: '',
-  modules: [{ key: 'm', title: 'M', description: '', order: 0, prerequisites: [], sources: [], lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'x', words: 1, sourceFile: 'm.md' }] }],
-};
-
 beforeEach(async () => {
   t = await createTestDb();
-  await syncCourse(t.db, course, Array.from({ length: 4 }, (_, i) => ({ key: `k${i}`, lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: `Q${i}?`, back: `A${i}`, source: 's', anchor: '', score: 1 })));
+  const lessonId = await syncOneLessonCourse(t.db, 4);
   userId = (await t.db.user.create({ data: { email: 's@example.com', name: 'S', timeZone: 'Asia/Tokyo' } })).id;
-  await enrollLessonCards(t.db, userId, [(await t.db.lesson.findFirstOrThrow()).id], new Date('2026-05-01T00:00:00Z'));
+  await enrollLessonCards(t.db, userId, [lessonId], new Date('2026-05-01T00:00:00Z'));
 });
 afterEach(async () => t.cleanup());
 
@@ -43,7 +36,7 @@ describe('learner stats and optimisation (SQLite)', () => {
   });
 
   it('filters by course: only that course’s reviews and cards count; the streak spans all courses', async () => {
-    await syncCourse(t.db, { ...course, key: 'c2', title: 'C2' }, [{ key: 'z', lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: 'Z?', back: 'Z', source: 's', anchor: '', score: 1 }]);
+    await syncCourse(t.db, { ...ONE_LESSON_COURSE, key: 'c2', title: 'C2' }, [{ key: 'z', lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: 'Z?', back: 'Z', source: 's', anchor: '', score: 1 }]);
     const c1 = await t.db.course.findUniqueOrThrow({ where: { key: 'c' } });
     const c2 = await t.db.course.findUniqueOrThrow({ where: { key: 'c2' } });
     const day1 = new Date('2026-05-01T01:00:00Z');

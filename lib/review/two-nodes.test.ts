@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { createDb, type Db } from '@/lib/db';
-import { syncCourse } from '@/lib/sync/sync';
+import { syncOneLessonCourse } from '@/test/review';
 import { Rating } from '@/lib/srs';
 import { PAIR_LIMIT, reserveAttempt, throttleKeys } from '@/lib/auth/rate-limit';
 import { closeStoreFor } from './store';
@@ -19,16 +19,9 @@ beforeEach(async () => {
   t = await createTestDb();
   nodeA = t.db;
   nodeB = createDb(t.url);
-  await syncCourse(
-    nodeA,
-    {
-      key: 'c', title: 'C', description: '',
-      modules: [{ key: 'm', title: 'M', description: '', order: 0, prerequisites: [], sources: [], lessons: [{ key: 'm/l', moduleKey: 'm', title: 'L', order: 0, markdown: 'x', words: 1, sourceFile: 'x' }] }],
-    },
-    Array.from({ length: 4 }, (_, i) => ({ key: `k${i}`, lessonKey: 'm/l', moduleKey: 'm', type: 'basic' as const, front: `Q${i}?`, back: `A${i}`, source: 's', anchor: '', score: 1 })),
-  );
+  const lessonId = await syncOneLessonCourse(nodeA, 4);
   userId = (await nodeA.user.create({ data: { email: 'a@example.com', name: 'A' } })).id;
-  await enrollLessonCards(nodeA, userId, [(await nodeA.lesson.findFirstOrThrow()).id], T0);
+  await enrollLessonCards(nodeA, userId, [lessonId], T0);
 });
 afterEach(async () => {
   await closeStoreFor(nodeB);

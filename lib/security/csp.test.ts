@@ -62,6 +62,9 @@ describe('which requests the proxy runs for', () => {
   it('not static files, router prefetches or a server action called from JavaScript (RSC data, no document)', () => {
     expect(runs('/_next/static/chunks/app.js')).toBe(false);
     expect(runs('/favicon.ico')).toBe(false);
+    // Card media keeps the sandboxing policy its route sets.
+    expect(runs('/media/abc123')).toBe(false);
+    expect(runs('/mediation')).toBe(true);
     expect(runs('/review', { 'next-router-prefetch': '1' })).toBe(false);
     expect(runs('/review', { 'next-action': '7f00aa', accept: 'text/x-component' })).toBe(false);
   });

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { accountDeletionBlockers, describeBlockers } from '@/lib/users/account-data';
+import { getAccountPage } from '@/lib/data/account';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
-import { describeUserAgent, listActiveSessions } from '@/lib/auth/user-sessions';
+import { describeUserAgent } from '@/lib/auth/user-sessions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -19,12 +18,7 @@ const CSV_LINKS = [
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const blockers = await accountDeletionBlockers(db, user.id);
-  const problem = describeBlockers(blockers);
-  const [sessions, account] = await Promise.all([
-    listActiveSessions(db, user.id, new Date(), user.sessionId),
-    db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
-  ]);
+  const { blockers, deletionProblem: problem, sessions, hasPassword } = await getAccountPage(user);
   const signedInAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone });
   return (
     <div className="mx-auto max-w-xl space-y-6">
@@ -42,7 +36,7 @@ export default async function AccountPage() {
         <p className="text-sm text-muted">Signing out everywhere ends every session, this one too.</p>
         <SignOutEverywhereForm />
       </section>
-      {account?.passwordHash ? (
+      {hasPassword ? (
         <section aria-labelledby="password-heading" className="card space-y-3">
           <h2 id="password-heading" className="text-lg font-semibold">Change your password</h2>
           <p className="text-sm text-muted">Every other browser signed in to your account is signed out.</p>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { settingsFromUser, USER_SETTINGS_SELECT } from '@/lib/review/settings';
+import { getSettingsPage } from '@/lib/data/account';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { timeZoneOptions } from '@/components/ui/time-zone-select';
 
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: USER_SETTINGS_SELECT });
-  const s = settingsFromUser(row);
+  const s = await getSettingsPage(user);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">Review settings</h1>
