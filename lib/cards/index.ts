@@ -78,6 +78,8 @@ export function reversedDefinition(c: Candidate): Candidate[] {
   if (/^the most\b|^the (?:first|last|only)\b/i.test(term) || countWordsOf(term) > 4) return [];
   if (!/^(?:a|an|the)\s|^[a-z]/.test(def) || contentStems(def).length < 3 || countWordsOf(def) > 16) return [];
   if (/^(?:that|to|when|where|how|why|if|whether|because)\b|^(?:one|some|any|each|many|most) of\b/i.test(def)) return [];
+  // "a form of regularization that can be applied to a layer": a class with many members, unless well qualified
+  if (/^(?:a|an)\s+(?:form|type|kind|sort|variant|class|category|example|member|instance)\s+of\b/i.test(def) && contentStems(def).length < 7) return [];
   return [{ ...c, origin: 'known-as', front: `What is the term for ${def}?`, back: term.replace(/^(?:the|a|an)\s+/i, ''), prior: c.prior - 0.04, reverse: true }];
 }
 

@@ -122,3 +122,9 @@ describe('the document subject on a front that names nothing', () => {
     expect(documentContext(redis, ['Persistence']).subject).toBeUndefined();
   });
 });
+
+describe('reverse of a class definition', () => {
+  it('is not asked when the description is one member of a broad class', () => {
+    expect(reversedDefinition(card({ front: 'What is dropout?', back: 'a form of regularization that can be applied to a layer', source: 'Dropout is a form of regularization that can be applied to a layer.' }))).toEqual([]);
+  });
+});
