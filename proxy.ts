@@ -22,11 +22,12 @@ export const config = {
   matcher: [
     {
       // Static files and images carry no scripts of ours; router prefetches are not documents, and neither is a
-      // server action's answer (a JS call sends `Next-Action` and gets RSC data back). The review loop is one action
-      // per grade, and running the proxy for it cost ~0.5 ms of CPU each (docs/decisions/005). A form posted without
-      // JavaScript sends no such header and gets an HTML page, so it still passes through here. Card media
-      // (/media/…) sends its own stricter policy (`default-src 'none'; sandbox`), which this one would replace.
-      source: '/((?!_next/static|_next/image|favicon.ico|media/).*)',
+      // server action's answer (a JS call sends `Next-Action` and gets RSC data back); running the proxy for one cost
+      // ~0.5 ms of CPU (docs/decisions/005). A form posted without JavaScript sends no such header and gets an HTML
+      // page, so it still passes through here. Card media (/media/…) and the review loop's JSON endpoint
+      // (/api/review/…, lib/review/api.ts) send their own stricter policy (`default-src 'none'`…), which this one
+      // would replace; the endpoint's headers are then the same from its route handler and from scripts/serve.ts.
+      source: '/((?!_next/static|_next/image|favicon.ico|media/|api/review/).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -79,3 +79,22 @@ test('a callbackUrl with non-Latin characters gives a page while signed in, neve
     expect(new URL(page.url()).host, raw).toMatch(/^localhost:/);
   }
 });
+
+test("the review endpoint refuses a cross-site post even with the learner's cookie, and a signed-out one", async ({ page, login, baseURL }) => {
+  await login('learner');
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // page.request carries this browser's cookies; only the Origin differs from what the review screen sends.
+  const grade = { cardId: 'any-card', rating: 3, clientId: 'cross-site-0001', version: 0, durationMs: 1 };
+  const foreign = await page.request.post('/api/review/grade', { data: grade, headers: { origin: 'https://evil.example' } });
+  expect(foreign.status()).toBe(403);
+  expect(foreign.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  const form = await page.request.post('/api/review/grade', { form: { cardId: 'x' }, headers: { origin: baseURL! } });
+  expect(form.status()).toBe(415);
+  const same = await page.request.post('/api/review/refresh', { data: {}, headers: { origin: baseURL! } });
+  expect(same.status()).toBe(200);
+  expect((await same.json()).ok).toBe(true);
+  await page.context().clearCookies();
+  const signedOut = await page.request.post('/api/review/refresh', { data: {}, headers: { origin: baseURL! } });
+  expect(signedOut.status()).toBe(401);
+});

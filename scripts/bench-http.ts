@@ -1,7 +1,8 @@
 // `npm run bench:http`: the review loop measured from outside, through the production server over HTTP.
 // Seeds a database (1,000 learners, 5,000 cards, ~1,000,000 past reviews), starts the production build on its own
 // port (127.0.0.1 only), signs learners in with real next-auth session cookies (JWTs minted with next-auth's own
-// `encode` and the server's secret) and posts the review screen's own server actions as the browser does.
+// `encode` and the server's secret, scripts/http/app-client.ts) and sends the review screen's own requests
+// (POST /api/review/<op>, lib/review/api.ts) as components/review/review-api.ts sends them.
 // Prints single-learner p50/p95 (typical and heavy learner), 32 and 128 learners at once for 20 s, the bare
 // better-sqlite3 floor in the same run, the class dashboard's server time, and one summary line. Stops by itself.
 //
@@ -13,23 +14,25 @@
 // Flags take `--name=value` or `--name value`.
 // Flags: --no-dashboard, --port=N (default 3205), --nodes=N app processes behind the port (default: scripts/cluster.ts's default),
 //        --skip-build (use .next as it is), --build (always build), --seconds=N per concurrent run (default 20),
-//        --reseed (build the seeded database again), --keep (leave the database in data/bench-http/ for inspection).
+//        --reseed (build the seeded database again), --keep (leave the database in data/bench-http/ for inspection),
+//        --dashboard-only (seed, then only the class dashboard's figures: no build, no server).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { applyMigrations } from './db/schema-engine';
 import { copySqliteToPostgres } from './db/copy';
 import { createDatabase, dropDatabase, startPostgres, type PgServer } from './db/pg-server';
 import { startProxy, type Proxy } from './http/proxy';
+import { mintSessionCookie, postReview, reviewResult, type ReviewOp, type ReviewResult } from './http/app-client';
+import { sqlTime } from '../lib/review/sql-time';
 import { seededRandom } from '../lib/srs/test-helpers';
 import { gradeCard, isRating, newCardState, type LearnerSrsSettings, type SrsCardState } from '../lib/srs';
 import { settingsFromUser } from '../lib/review/settings';
-import { CLASS_MODULES, CLASS_SIZE, seedClassBench, sqliteTime } from './bench-classes';
+import { CLASS_MODULES, CLASS_SIZE, seedClassBench } from './bench-classes';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
@@ -82,7 +85,7 @@ function seed(now: Date): void {
   // Secondary indexes are built once after the load: several times faster than maintaining them row by row.
   const indexes = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('ReviewLog', 'CardState') AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
   for (const index of indexes) raw.exec(`DROP INDEX "${index.name}"`);
-  const iso = sqliteTime;
+  const iso = sqlTime;
   const stamp = iso(now);
   const rnd = seededRandom(20261201);
   raw.exec(`INSERT INTO Course (id, key, title, description, createdAt, updatedAt) VALUES ('c1','bench','Bench','', '${stamp}', '${stamp}')`);
@@ -174,7 +177,7 @@ function floor(now: Date): { p95: number; p50: number; perSecond: number; n: num
   const insert = raw.prepare(`INSERT INTO ReviewLog (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3000)`);
   type Row = { state: string; due: string; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: string | null };
   const samples: number[] = [];
-  const at = sqliteTime(now);
+  const at = sqlTime(now);
   const t0 = performance.now();
   for (const userId of FLOOR_LEARNERS) {
     const settings: LearnerSrsSettings = settingsFromUser(userRow.get(userId) as Parameters<typeof settingsFromUser>[0]);
@@ -187,8 +190,8 @@ function floor(now: Date): { p95: number; p50: number; perSecond: number; n: num
         const rating = i % 7 === 0 ? 1 : 3;
         if (!isRating(rating)) return;
         const { state: s, log } = gradeCard(before, rating, now, settings, cardId!);
-        update.run(s.state, sqliteTime(s.due), s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview ? sqliteTime(s.lastReview) : null, userId, cardId);
-        insert.run(randomUUID(), userId, cardId, randomUUID(), log.rating, log.state, sqliteTime(log.due), log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqliteTime(log.review));
+        update.run(s.state, sqlTime(s.due), s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview ? sqlTime(s.lastReview) : null, userId, cardId);
+        insert.run(randomUUID(), userId, cardId, randomUUID(), log.rating, log.state, sqlTime(log.due), log.stability, log.difficulty, log.elapsedDays, log.lastElapsedDays, log.scheduledDays, log.learningSteps, sqlTime(log.review));
       }).immediate();
       cardId = (next.get(userId, at) as { cardId: string } | undefined)?.cardId;
       samples.push(performance.now() - t);
@@ -299,93 +302,24 @@ function serverCpuMs(): number {
 // ---------- the review screen's requests ----------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-// Read on first use, after the build this script may have just made (ids change with every build).
-let actionIds: { grade: string; refresh: string } | null = null;
-const actions = {
-  get grade() { return (actionIds ??= readActionIds()).grade; },
-  get refresh() { return (actionIds ??= readActionIds()).refresh; },
-};
-function readActionIds() {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const find = (name: string) => {
-    const id = Object.entries(manifest.node).find(([, v]) => v.filename === 'lib/actions/review.ts' && v.exportedName === name)?.[0];
-    if (!id) throw new Error(`server action ${name} not found in the build`);
-    return id;
-  };
-  return { grade: find('gradeReview'), refresh: find('refreshReview') };
-}
-// What the browser sends as Next-Router-State-Tree on /review.
-const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)', { children: ['review', { children: ['__PAGE__', {}, null, null] }, null, null] }, null, null] }, null, null, true]));
-
 interface Card { id: string; version: number }
-interface ActionResult { ok: boolean; error?: string; snapshot?: { card: Card | null; counts: { new: number; learning: number; review: number } } }
 
 /** Connections to the server's database for session rows when it is PostgreSQL (--db postgres). */
 let sessionPool: pg.Pool | null = null;
 
-/** A signed-in session as next-auth makes one: a UserSession row (lib/auth/user-sessions.ts) and a JWT naming it. */
-async function cookieFor(userId: string): Promise<string> {
-  const sid = `bench-${randomUUID()}`;
-  const [created, expires] = [new Date(), new Date(Date.now() + 30 * 86_400_000)];
-  const insert = 'INSERT INTO "UserSession" ("id", "userId", "createdAt", "expiresAt") VALUES ';
-  if (sessionPool) {
-    // The server's database is PostgreSQL: the row goes there (timestamps are UTC wall time, as Prisma keeps them).
-    const utc = (d: Date) => d.toISOString().replace('Z', '');
-    await sessionPool.query(`${insert}($1, $2, $3, $4)`, [sid, userId, utc(created), utc(expires)]);
-  } else {
-    const raw = new Database(dbFile);
-    raw.pragma('busy_timeout = 5000');
-    const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
-    raw.prepare(`${insert}(?, ?, ?, ?)`).run(sid, userId, iso(created), iso(expires));
-    raw.close();
-  }
-  const token = await encode({ token: { sub: userId, sid, name: `Learner ${userId}`, email: `${userId}@bench.local`, role: 'learner' }, secret: SECRET });
-  return `next-auth.session-token=${token}`;
+/** A signed-in session as next-auth makes one: a UserSession row and a JWT naming it (scripts/http/app-client.ts). */
+function cookieFor(userId: string): Promise<string> {
+  return mintSessionCookie(sessionPool ? { pool: sessionPool } : { sqliteFile: dbFile }, userId, SECRET, { name: `Learner ${userId}`, email: `${userId}@bench.local` });
 }
 
 let bytesIn = 0;
 let responses = 0;
-function post(actionId: string, cookie: string, body: unknown): Promise<ActionResult> {
-  const payload = body === undefined ? '[]' : JSON.stringify([body]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${BASE}/review`, {
-      method: 'POST',
-      agent,
-      headers: {
-        accept: 'text/x-component',
-        'content-type': 'text/plain;charset=UTF-8',
-        'next-action': actionId,
-        'next-router-state-tree': ROUTER_TREE,
-        origin: BASE,
-        cookie,
-        'content-length': Buffer.byteLength(payload),
-      },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        bytesIn += text.length;
-        responses++;
-        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
-        // The flight rows: the action's return value is the row holding an object with `ok`.
-        for (const line of text.split('\n')) {
-          const m = /^[0-9a-f]+:(\{.*)$/.exec(line);
-          if (!m) continue;
-          try {
-            const value = JSON.parse(m[1]!) as Partial<ActionResult>;
-            if (typeof value.ok === 'boolean') return resolve(value as ActionResult);
-          } catch {
-            /* another row */
-          }
-        }
-        reject(new Error(`no action result in response: ${text.slice(0, 200)}`));
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+async function post(op: ReviewOp, cookie: string, body: unknown): Promise<ReviewResult> {
+  const res = await postReview(BASE, op, body, { cookie, agent });
+  bytesIn += res.text.length;
+  responses++;
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+  return reviewResult(res);
 }
 
 class Learner {
@@ -393,7 +327,7 @@ class Learner {
   constructor(readonly id: string, readonly cookie: string) {}
   static async signIn(id: string): Promise<Learner> {
     const l = new Learner(id, await cookieFor(id));
-    const res = await post(actions.refresh, l.cookie, undefined);
+    const res = await post('refresh', l.cookie, undefined);
     if (!res.ok) throw new Error(`refresh for ${id} refused: ${res.error}`);
     l.card = res.snapshot?.card ?? null;
     return l;
@@ -402,7 +336,7 @@ class Learner {
   async grade(i: number): Promise<number> {
     const card = this.card!;
     const t = performance.now();
-    const res = await post(actions.grade, this.cookie, { cardId: card.id, rating: i % 7 === 0 ? 1 : 3, clientId: randomUUID(), version: card.version, durationMs: 2500 });
+    const res = await post('grade', this.cookie, { cardId: card.id, rating: i % 7 === 0 ? 1 : 3, clientId: randomUUID(), version: card.version, durationMs: 2500 });
     const took = performance.now() - t;
     if (!res.ok) throw new Error(`grade refused: ${res.error}`);
     this.card = res.snapshot?.card ?? null;
@@ -465,23 +399,62 @@ async function dashboard(now: Date) {
   const db = createDb(url);
   const first: number[] = [];
   const repeat: number[] = [];
+  const afterReview: number[] = [];
+  // CPU of this process per view (user + system), which a busy machine inflates less than wall time.
+  let firstCpu = 0;
+  let repeatCpu = 0;
+  let afterReviewCpu = 0;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const clear = (mod as { clearReviewCache?: () => void }).clearReviewCache;
+  // "After a review": one member grades (a review logged, as a grade does), then the instructor looks again.
+  const members = await db.classMember.findMany({ where: { classId: classes.classId }, select: { userId: true }, orderBy: { userId: 'asc' } });
+  const card = await db.card.findFirstOrThrow({ where: { lesson: { module: { assignments: { some: { classId: classes.classId } } } } }, select: { id: true } });
+  const view = async (samples: number[], i: number) => {
+    const t = performance.now();
+    const c = cpuMs();
+    const result = await mod.classDashboard(db, classes.instructorId, classes.classId, new Date());
+    if (i >= 5) samples.push(performance.now() - t);
+    if (!result || result.rows.length !== CLASS_SIZE * CLASS_MODULES) throw new Error('class dashboard returned the wrong rows');
+    return i >= 5 ? cpuMs() - c : 0;
+  };
   try {
     for (let i = 0; i < 25; i++) {
-      // A first view is one right after a member's review: nothing derived from before is valid.
+      // A cold first view: nothing derived from before is kept (a fresh node, or every member changed).
       if (clear) clear();
-      let t = performance.now();
-      const result = await mod.classDashboard(db, classes.instructorId, classes.classId, new Date());
-      if (i >= 5) first.push(performance.now() - t);
-      if (!result || result.rows.length !== CLASS_SIZE * CLASS_MODULES) throw new Error('class dashboard returned the wrong rows');
-      t = performance.now();
-      await mod.classDashboard(db, classes.instructorId, classes.classId, new Date());
-      if (i >= 5) repeat.push(performance.now() - t);
+      firstCpu += await view(first, i);
+      repeatCpu += await view(repeat, i);
+      const at = new Date();
+      await db.reviewLog.create({
+        data: { userId: members[i % members.length]!.userId, cardId: card.id, clientId: randomUUID(), rating: 3, state: 'review', due: at, stability: 5, difficulty: 5, elapsedDays: 3, lastElapsedDays: 3, scheduledDays: 5, learningSteps: 0, review: at },
+      });
+      afterReviewCpu += await view(afterReview, i);
     }
   } finally {
+    // The dashboard reads through the review store's own connection (a pg pool on PostgreSQL): closed before the
+    // throwaway cluster stops, which would otherwise end its connections under it.
+    await (await import('../lib/review/store')).closeStoreFor(db);
     await db.$disconnect();
   }
-  return { first: stats(first), repeat: stats(repeat) };
+  const per = (cpu: number, samples: number[]) => cpu / Math.max(1, samples.length);
+  return {
+    first: stats(first),
+    repeat: stats(repeat),
+    afterReview: stats(afterReview),
+    firstCpu: per(firstCpu, first),
+    repeatCpu: per(repeatCpu, repeat),
+    afterReviewCpu: per(afterReviewCpu, afterReview),
+  };
+}
+
+function printDashboard(dash: Awaited<ReturnType<typeof dashboard>>): void {
+  console.log(
+    `class dashboard (${CLASS_SIZE} × ${CLASS_MODULES}), server time   first view p50 ${ms(dash.first.p50)} p95 ${ms(dash.first.p95)}; repeat p50 ${ms(dash.repeat.p50)} p95 ${ms(dash.repeat.p95)}` +
+      `; after one member's review p50 ${ms(dash.afterReview.p50)} p95 ${ms(dash.afterReview.p95)}` +
+      `; CPU per view first ${ms(dash.firstCpu)}, repeat ${ms(dash.repeatCpu)}, after a review ${ms(dash.afterReviewCpu)}`,
+  );
 }
 
 // ---------- PostgreSQL (--db postgres) ----------
@@ -529,7 +502,7 @@ process.on('exit', () => {
 });
 process.on('SIGINT', () => process.exit(130));
 try {
-  ensureBuild();
+  if (!args.has('dashboard-only')) ensureBuild();
   let t = performance.now();
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -551,6 +524,16 @@ try {
     writeFileSync(cachedAt, String(now.getTime()));
   }
   console.log(`  (seeding took ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  if (args.has('dashboard-only')) {
+    const dash = await dashboard(now);
+    printDashboard(dash);
+    console.log(
+      `bench:http dashboard${POSTGRES ? ' (PostgreSQL)' : ''}: first ${dash.first.p95.toFixed(0)} ms, repeat ${dash.repeat.p95.toFixed(0)} ms, after a review ${dash.afterReview.p95.toFixed(0)} ms (p95); ` +
+        `CPU per view ${dash.firstCpu.toFixed(0)} / ${dash.repeatCpu.toFixed(0)} / ${dash.afterReviewCpu.toFixed(0)} ms`,
+    );
+    await cleanUp();
+    process.exit(0);
+  }
   t = performance.now();
   const fl = floor(now);
   console.log(`floor (better-sqlite3, one thread, ${fl.n} grades)      p50 ${ms(fl.p50)}  p95 ${ms(fl.p95)}  ${fl.perSecond.toFixed(0)} grades/s`);
@@ -602,17 +585,21 @@ try {
   await proxy?.close();
   proxy = null;
 
-  const dash = args.has('no-dashboard') ? { first: stats([]), repeat: stats([]) } : await dashboard(now);
-  console.log(`class dashboard (${CLASS_SIZE} × ${CLASS_MODULES}), server time   first view p50 ${ms(dash.first.p50)} p95 ${ms(dash.first.p95)}; repeat p50 ${ms(dash.repeat.p50)} p95 ${ms(dash.repeat.p95)}`);
+  const dash = args.has('no-dashboard') ? { first: stats([]), repeat: stats([]), afterReview: stats([]), firstCpu: Number.NaN, repeatCpu: Number.NaN, afterReviewCpu: Number.NaN } : await dashboard(now);
+  printDashboard(dash);
 
   const ratio = typical.p95 / fl.p95;
   console.log(
     `bench:http summary${POSTGRES ? ` (PostgreSQL, ${NODES} nodes behind a proxy)` : ''}: typical p95 ${typical.p95.toFixed(1)} ms, heavy p95 ${heavy.p95.toFixed(1)} ms; ` +
       `32× ${b32.perSecond.toFixed(0)} grades/s p95 ${b32.p95.toFixed(0)} ms, 128× ${b128.perSecond.toFixed(0)} grades/s p95 ${b128.p95.toFixed(0)} ms, errors ${b32.errors + b128.errors}; ` +
       `floor p95 ${fl.p95.toFixed(2)} ms ${fl.perSecond.toFixed(0)}/s (typical p95 ${ratio.toFixed(0)}× floor, floor ${(fl.perSecond / Math.max(1, b32.perSecond)).toFixed(1)}× the 32× throughput); ` +
-      `dashboard first ${dash.first.p95.toFixed(0)} ms, repeat ${dash.repeat.p95.toFixed(0)} ms (p95)`,
+      `dashboard first ${dash.first.p95.toFixed(0)} ms, repeat ${dash.repeat.p95.toFixed(0)} ms, after a review ${dash.afterReview.p95.toFixed(0)} ms (p95)`,
   );
 } finally {
+  await cleanUp();
+}
+
+async function cleanUp(): Promise<void> {
   stopServer();
   await proxy?.close();
   await sessionPool?.end();

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, dropDatabase, postgresAvailable, startPostgres } from './db/pg-server';
 import { applyMigrations } from './db/schema-engine';
 import { startProxy } from './http/proxy';
-import { Browser, reviewActionIds } from './http/app-client';
+import { Browser, type ReviewOp } from './http/app-client';
 
 const started = performance.now();
 const PORT_A = Number(process.env.TWO_NODES_PORT ?? 3103);
@@ -133,7 +133,6 @@ try {
     }
   }
   console.log(`two-node test: nodes A (:${PORT_A}) and B (:${PORT_B}) up behind the proxy (:${PORT_PROXY}) (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-  const actions = reviewActionIds();
 
   const learner = new Browser(A, '127.0.0.2');
   await check('a session made through node A works on node B', async () => {
@@ -143,7 +142,7 @@ try {
     expect(onB.status === 200 && onB.text.replace(/<!-- -->/g, '').includes(`Welcome, ${DEMO_LEARNER.name}`), `GET /home on B with A's session: HTTP ${onB.status}, no welcome heading`);
     const stranger = await new Browser(B, '127.0.0.2').request('GET', '/home');
     expect(stranger.status !== 200 && /signin/.test(String(stranger.headers.location ?? '')), `GET /home on B without a session: HTTP ${stranger.status} ${String(stranger.headers.location ?? '')}`);
-    const review = await learner.action(actions.refresh, undefined, B);
+    const review = await learner.review('refresh', undefined, B);
     expect(review.ok && Boolean(review.snapshot?.card), `the review screen on B with A's session: ${JSON.stringify(review).slice(0, 200)}`);
   });
 
@@ -161,10 +160,10 @@ try {
     expect(page.status === 200 && page.text.includes(DEMO_LEARNER.name), `the class dashboard on B: HTTP ${page.status}`);
     const before = await csv();
     await csv(); // B has the figures cached now
-    const shown = await learner.action(actions.refresh, undefined, A);
+    const shown = await learner.review('refresh', undefined, A);
     const card = shown.snapshot?.card;
     expect(Boolean(card), 'node A shows the learner no card');
-    const graded = await learner.action(actions.grade, { cardId: card!.id, rating: 3, clientId: randomUUID(), version: card!.version, durationMs: 2000 }, A);
+    const graded = await learner.review('grade', { cardId: card!.id, rating: 3, clientId: randomUUID(), version: card!.version, durationMs: 2000 }, A);
     expect(graded.ok, `grade on A refused: ${graded.error}`);
     const after = await csv();
     expect(after === before + 1, `B's dashboard shows ${after} reviews in 7 days after the grade on A (was ${before})`);
@@ -209,10 +208,10 @@ try {
       return b;
     }));
     /** Posts until the server answers (a node cut off mid-request gives 502 or a reset: the same grade again). */
-    const untilAnswered = async (b: Browser, id: string, arg?: unknown) => {
+    const untilAnswered = async (b: Browser, op: ReviewOp, arg?: unknown) => {
       for (let tries = 0; ; tries++) {
         try {
-          return await b.action(id, arg);
+          return await b.review(op, arg);
         } catch (e) {
           cutOff++;
           if (tries >= 20) throw e;
@@ -222,10 +221,10 @@ try {
     };
     const deadline = performance.now() + 60_000;
     await Promise.all(learners.map(async (b, i) => {
-      let card = (await untilAnswered(b, actions.refresh)).snapshot?.card ?? null;
+      let card = (await untilAnswered(b, 'refresh')).snapshot?.card ?? null;
       while (card && afterKill[i]! < AFTER_KILL_ACKS && performance.now() < deadline) {
         const clientId = randomUUID();
-        const res = await untilAnswered(b, actions.grade, { cardId: card.id, rating: 3, clientId, version: card.version, durationMs: 1500 });
+        const res = await untilAnswered(b, 'grade', { cardId: card.id, rating: 3, clientId, version: card.version, durationMs: 1500 });
         if (!res.ok) throw new Error(`learner ${i}: grade refused: ${res.error}`);
         acked.set(clientId, { learner: i, afterKill: killed });
         if (killed) afterKill[i]!++;

@@ -4,7 +4,7 @@
 // schedules with lib/srs in the browser and queues each grade; back online it sends them in order.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
-import { gradeReview, refreshReview, undoReview } from '@/lib/actions/review';
+import { gradeReview, refreshReview, undoReview } from './review-api';
 import { loadOfflineDeck, syncOfflineGrades } from '@/lib/actions/offline';
 import type { ReviewSnapshot } from '@/lib/review/service';
 import { gradeLocally, localSnapshot, restoreCard, type OfflineDeck } from '@/lib/offline/deck';

@@ -31,11 +31,10 @@ const MODULES = {
   enrollment: () => import('./enrollment'),
   optimise: () => import('./optimise'),
   progress: () => import('./progress'),
-  review: () => import('./review'),
   settings: () => import('./settings'),
 };
 // Actions that take no input: a malformed argument is simply ignored, so they may succeed.
-const NO_INPUT = new Set(['optimise.optimiseSchedule', 'review.refreshReview', 'review.undoReview', 'account.signOutEverywhereAction']);
+const NO_INPUT = new Set(['optimise.optimiseSchedule', 'account.signOutEverywhereAction']);
 
 const FIELDS = [
   'name', 'email', 'password', 'timeZone', 'classId', 'userId', 'code', 'title', 'description', 'courseId', 'note', 'dueDate',

@@ -6,8 +6,7 @@ import { cookies } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
-import { sessionClaims } from './session-token';
-import { sessionIsActive } from './user-sessions';
+import { activeSession } from './user-sessions';
 
 export type Role = 'learner' | 'instructor';
 
@@ -29,9 +28,7 @@ export interface SessionUser {
 export const currentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const jar = await cookies();
   const all = Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]));
-  const claims = await sessionClaims(all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'));
-  if (!claims?.sessionId || !(await sessionIsActive(db, claims.sessionId, claims.userId, new Date()))) return null;
-  return { userId: claims.userId, sessionId: claims.sessionId };
+  return activeSession(db, all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'), new Date());
 });
 
 /** The signed-in user's id (an active session's), or null. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { fromSqlTime, storeFor } from '@/lib/review/store';
+import { sessionClaims } from './session-token';
 
 const SESSION_SQL = `SELECT "userId", "expiresAt", "endedAt" FROM "UserSession" WHERE "id" = ?`;
 
@@ -42,6 +43,17 @@ export async function sessionIsActive(db: Db, sessionId: unknown, userId: string
     await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { expiresAt: renewed } });
   }
   return true;
+}
+
+/**
+ * The signed-in user and session named by a request's cookies, or null: the cookie's claims (session-token.ts),
+ * then the server-side session must still be active, as the session callback (options.ts) requires. One rule for
+ * every reader: lib/auth/session.ts (pages, actions) and the review loop's endpoint (lib/review/api.ts).
+ */
+export async function activeSession(db: Db, cookies: Record<string, string>, secret: string, secureCookie: boolean, now: Date): Promise<{ userId: string; sessionId: string } | null> {
+  const claims = await sessionClaims(cookies, secret, secureCookie, now.getTime());
+  if (!claims?.sessionId || !(await sessionIsActive(db, claims.sessionId, claims.userId, now))) return null;
+  return { userId: claims.userId, sessionId: claims.sessionId };
 }
 
 export async function endSession(db: Db, sessionId: unknown, now: Date): Promise<void> {

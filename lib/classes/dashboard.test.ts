@@ -144,4 +144,38 @@ describe('class dashboard (SQLite)', () => {
     expect((await annOne(new Date(now.getTime() + 2 * 60_000))).reviews7d).toBe(1);
     expect((await annOne(new Date(now.getTime() + REVIEW_CACHE_MS + 60_000))).reviews7d).toBe(0);
   });
+
+  it('computes the same rows in one whole-class pass as member by member', async () => {
+    await complete(ann, 'm1/a', new Date(now.getTime() - 2 * DAY));
+    await complete(bob, 'm2/e', new Date(now.getTime() - 9 * DAY));
+    await log(ann, 'k1', new Date(now.getTime() - 1 * DAY), 'review', 3);
+    await log(bob, 'k4', new Date(now.getTime() - 2 * DAY), 'review', 1);
+    const k1 = await t.db.card.findFirstOrThrow({ where: { key: 'k1' } });
+    await t.db.cardState.update({ where: { userId_cardId: { userId: bob, cardId: k1.id } }, data: { state: 'review', due: new Date(now.getTime() - DAY), stability: 3, lastReview: new Date(now.getTime() - 4 * DAY), lastReviewMs: now.getTime() - 4 * DAY } });
+    const byMember = (await classDashboard(t.db, teacher, classId, now, { memberByMemberMax: 100 }))!.rows;
+    clearReviewCache();
+    const whole = (await classDashboard(t.db, teacher, classId, now, { memberByMemberMax: 0 }))!.rows;
+    expect(whole).toEqual(byMember);
+    expect(whole.find((r) => r.userId === bob && r.assignmentTitle === 'One')).toMatchObject({ dueNow: 1 });
+  });
+
+  it('after one member\'s review recomputes that member only; a card falling due recomputes its learner', async () => {
+    const k1 = await t.db.card.findFirstOrThrow({ where: { key: 'k1' } });
+    const row = async (userId: string, at: Date) => (await classDashboard(t.db, teacher, classId, at))!.rows.find((r) => r.userId === userId && r.assignmentTitle === 'One')!;
+    expect((await row(bob, now)).dueNow).toBe(0);
+    // Written behind the dashboard's back (no review logged, due an hour from now): Bob's kept part stands...
+    await t.db.cardState.update({ where: { userId_cardId: { userId: bob, cardId: k1.id } }, data: { state: 'review', due: new Date(now.getTime() - DAY), stability: 3, lastReviewMs: now.getTime() - 4 * DAY } });
+    // ...while Ann's review is seen at once.
+    await log(ann, 'k1', new Date(now.getTime() - 60_000), 'review', 3);
+    expect((await row(ann, new Date(now.getTime() + 1000))).reviews7d).toBe(1);
+    expect((await row(bob, new Date(now.getTime() + 1000))).dueNow).toBe(0);
+    // Bob's own activity moves his stamp: his part is read again.
+    await complete(bob, 'm1/a', now);
+    expect(await row(bob, new Date(now.getTime() + 2000))).toMatchObject({ dueNow: 1, done: 1 });
+    // A learned card becoming due later is seen at that instant, with no write at all.
+    await t.db.cardState.update({ where: { userId_cardId: { userId: ann, cardId: k1.id } }, data: { state: 'review', due: new Date(now.getTime() + 10_000), stability: 3, lastReviewMs: now.getTime() - 4 * DAY } });
+    await log(ann, 'k1', new Date(now.getTime() + 3000), 'review', 3);
+    expect((await row(ann, new Date(now.getTime() + 4000))).dueNow).toBe(0);
+    expect((await row(ann, new Date(now.getTime() + 11_000))).dueNow).toBe(1);
+  });
 });

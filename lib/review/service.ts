@@ -20,7 +20,7 @@ import {
   type SrsCardState,
   type SrsReviewLog,
 } from '@/lib/srs';
-import { settingsFromUser, USER_SETTINGS_SELECT } from './settings';
+import { settingsFromUser, USER_SETTINGS_SELECT, type UserSettingsRow } from './settings';
 import { lessonHref } from '@/lib/course-urls';
 import { nextQueueCard, queueCardById, queueSummary, stateName, type QueueCardRow } from './queue-sql';
 import { fromSqlTime, isUniqueViolation, sqlTime, storeFor, type SqlRunner } from './store';
@@ -101,6 +101,21 @@ export function toSrsLog(row: LogRow): SrsReviewLog {
 export async function loadSettings(db: Db | Tx, userId: string): Promise<LearnerSrsSettings> {
   const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SETTINGS_SELECT });
   return settingsFromUser(row);
+}
+
+const REVIEWER_SQL = `SELECT "id", "desiredRetention", "maximumInterval", "newPerDay", "timeZone", "dayStartHour", "learningSteps",
+  "relearningSteps", "fsrsWeights" FROM "User" WHERE "id" = ?`;
+
+/** The signed-in learner with their scheduling settings: what the review loop needs of the user, in one read. */
+export interface Reviewer {
+  id: string;
+  settings: LearnerSrsSettings;
+}
+
+/** The user (an id from the session, never from the client) with their settings; null when they no longer exist. */
+export async function reviewerById(db: Db, userId: string): Promise<Reviewer | null> {
+  const row = await storeFor(db).get<UserSettingsRow & { id: string }>(REVIEWER_SQL, userId);
+  return row ? { id: row.id, settings: settingsFromUser(row) } : null;
 }
 
 // ---------- entering the queue ----------
@@ -212,9 +227,12 @@ function cardView(row: QueueCardRow, kind: ReviewCardView['kind'], settings: Lea
  */
 export async function reviewSnapshot(db: Db, userId: string, now: Date, preferCardId?: string, settings?: LearnerSrsSettings): Promise<ReviewSnapshot> {
   const s = settings ?? (await loadSettings(db, userId));
-  const summary = await queueSummary(db, userId, s, now);
-  const preferred = preferCardId ? await queueCardById(db, userId, preferCardId) : null;
-  const row = preferred ?? (await nextQueueCard(db, userId, s, summary.counts, now));
+  // The counts and the card from one snapshot (and, on SQLite, one read transaction rather than two or three).
+  const { summary, row } = await storeFor(db).read(async (q) => {
+    const summary = await queueSummary(q, userId, s, now);
+    const preferred = preferCardId ? await queueCardById(q, userId, preferCardId) : null;
+    return { summary, row: preferred ?? (await nextQueueCard(q, userId, s, summary.counts, now)) };
+  });
   return {
     counts: summary.counts,
     nextLearningDue: summary.nextLearningDue?.toISOString() ?? null,

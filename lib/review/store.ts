@@ -22,6 +22,12 @@ export interface ReviewStore extends SqlRunner {
    * version-checked update) and let unique indexes have the last word.
    */
   write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Several reads that belong together (today's counts and the next card) from one snapshot. SQLite: one read
+   * transaction, so the connection checks once, not per statement, whether another process committed (which empties
+   * its page cache). PostgreSQL: the pool, as single reads.
+   */
+  read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -56,16 +62,7 @@ export function isUniqueViolation(e: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505';
 }
 
-/** DateTime as Prisma's SQLite adapter stores it (text compared as text, so the format must be the same). */
-export function sqlTime(d: Date): string {
-  return d.toISOString().replace('Z', '+00:00');
-}
-
-export function fromSqlTime(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  const d = new Date(String(v));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+export { fromSqlTime, sqlTime } from './sql-time';
 
 // ---------- SQLite ----------
 
@@ -104,15 +101,15 @@ class SqliteStore implements ReviewStore {
   }
 
   async get<T>(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.get<T>(sql, ...params);
   }
   async all<T>(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.all<T>(sql, ...params);
   }
   async run(sql: string, ...params: unknown[]) {
-    await this.idle();
+    if (this.open) await this.idle();
     return this.direct.run(sql, ...params);
   }
 
@@ -145,6 +142,24 @@ class SqliteStore implements ReviewStore {
       } catch (e) {
         if (this.handle.inTransaction) this.statement('ROLLBACK').run();
         throw e;
+      }
+    } finally {
+      this.open = null;
+      release();
+    }
+  }
+
+  async read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T> {
+    // Like write(): the statements are this connection's own and synchronous; other requests' reads wait meanwhile.
+    while (this.open) await this.open;
+    let release = () => {};
+    this.open = new Promise<void>((r) => (release = r));
+    try {
+      this.statement('BEGIN').run();
+      try {
+        return await work(this.direct);
+      } finally {
+        if (this.handle.inTransaction) this.statement('COMMIT').run();
       }
     } finally {
       this.open = null;
@@ -237,6 +252,10 @@ class PgStore implements ReviewStore {
     } finally {
       client.release();
     }
+  }
+
+  read<T>(work: (q: SqlRunner) => Promise<T>): Promise<T> {
+    return work(this.runner(this.pool));
   }
 
   async close(): Promise<void> {

@@ -65,6 +65,9 @@ describe('which requests the proxy runs for', () => {
     // Card media keeps the sandboxing policy its route sets.
     expect(runs('/media/abc123')).toBe(false);
     expect(runs('/mediation')).toBe(true);
+    // So does the review loop's JSON endpoint (lib/review/api.ts sets every header itself).
+    expect(runs('/api/review/grade')).toBe(false);
+    expect(runs('/api/reviews')).toBe(true);
     expect(runs('/review', { 'next-router-prefetch': '1' })).toBe(false);
     expect(runs('/review', { 'next-action': '7f00aa', accept: 'text/x-component' })).toBe(false);
   });

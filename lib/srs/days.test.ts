@@ -180,3 +180,21 @@ describe('wall-clock times in a zone', () => {
     expect(() => zonedWallTimeToDate('2026-01-15', '25:00', 'UTC')).toThrow(RangeError);
   });
 });
+
+describe('dayKey with its recent-days memo', () => {
+  it('gives every instant the day whose [start, next start) holds it, in any order, across DST changes', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Instants clustered around the 2026 DST changes (March, October/November) and spread over the year.
+    const base = [Date.UTC(2026, 2, 8), Date.UTC(2026, 2, 29), Date.UTC(2026, 3, 5), Date.UTC(2026, 9, 4), Date.UTC(2026, 9, 25), Date.UTC(2026, 10, 1)];
+    for (let i = 0; i < 3000; i++) {
+      const zone = zones[i % zones.length]!;
+      const hour = [0, 2, 3, 4][i % 4]!;
+      const ms = base[Math.floor(rnd() * base.length)]! + Math.floor((rnd() - 0.5) * 3 * 86_400_000);
+      const key = dayKey(new Date(ms), zone, hour);
+      expect(dayStartForKey(key, zone, hour).getTime()).toBeLessThanOrEqual(ms);
+      expect(dayStartForKey(addDaysToKey(key, 1), zone, hour).getTime()).toBeGreaterThan(ms);
+    }
+  });
+});

@@ -112,11 +112,8 @@ export function dayStartForKey(key: string, timeZone: string, dayStartHour: numb
   return new Date(dayStartMs(key, timeZone, dayStartHour));
 }
 
-/** 'YYYY-MM-DD' of the learner day containing `date`. */
-export function dayKey(date: Date, timeZone: string, dayStartHour: number): string {
-  assertValidDate(date, 'date');
-  assertHour(dayStartHour);
-  const ms = date.getTime();
+/** The learner day key at `ms` from the wall clock (one Intl call, the slow part of this module). */
+function computeDayKey(ms: number, timeZone: string, dayStartHour: number): string {
   // First guess from the wall clock; then correct it against the day's real start instants, which
   // only differ from the guess when a DST fall-back crosses the day-start hour.
   let key = utcMidnightToKey(
@@ -126,6 +123,42 @@ export function dayKey(date: Date, timeZone: string, dayStartHour: number): stri
     key = addDaysToKey(key, -1);
   } else if (ms >= dayStartMs(addDaysToKey(key, 1), timeZone, dayStartHour)) {
     key = addDaysToKey(key, 1);
+  }
+  return key;
+}
+
+/**
+ * The last few learner days looked up, per zone and day-start hour, as [start, end) instants: a grade asks for the
+ * day of "now" and of the card's last review four or five times (queue bounds, elapsed days), ~0.1 ms of Intl each.
+ * A day is its exact [start of key, start of next key) span, so an instant inside one has that key.
+ */
+interface DaySpan {
+  start: number;
+  end: number;
+  key: string;
+}
+const recentDays = new Map<string, DaySpan[]>();
+const SPANS_PER_ZONE = 8;
+const ZONES_KEPT = 1_000;
+
+/** 'YYYY-MM-DD' of the learner day containing `date`. */
+export function dayKey(date: Date, timeZone: string, dayStartHour: number): string {
+  assertValidDate(date, 'date');
+  assertHour(dayStartHour);
+  const ms = date.getTime();
+  const zone = `${timeZone}|${dayStartHour}`;
+  const spans = recentDays.get(zone);
+  if (spans) {
+    for (const span of spans) if (ms >= span.start && ms < span.end) return span.key;
+  }
+  const key = computeDayKey(ms, timeZone, dayStartHour);
+  const span = { start: dayStartMs(key, timeZone, dayStartHour), end: dayStartMs(addDaysToKey(key, 1), timeZone, dayStartHour), key };
+  if (ms >= span.start && ms < span.end) {
+    if (!spans && recentDays.size >= ZONES_KEPT) recentDays.clear();
+    const list = recentDays.get(zone) ?? [];
+    list.unshift(span);
+    if (list.length > SPANS_PER_ZONE) list.pop();
+    recentDays.set(zone, list);
   }
   return key;
 }

@@ -1,9 +1,14 @@
-// A person's browser, reduced to HTTP: a cookie jar, next-auth's credentials sign-in (CSRF token first) and the
-// review screen's server actions posted as the browser posts them. For tests and benches against a production
-// build (scripts/two-nodes.ts). `localAddress` picks the loopback address the requests come from (127.0.0.0/8),
-// so one test can be several clients as far as per-address rate limits are concerned.
+// A person's browser, reduced to HTTP, for tests and benches against a production build (scripts/two-nodes.ts,
+// scripts/bench-http.ts): a cookie jar, next-auth's credentials sign-in (CSRF token first), sessions minted as
+// next-auth makes them, and the review screen's requests (POST /api/review/<op>, lib/review/api.ts) sent as
+// components/review/review-api.ts sends them. `localAddress` picks the loopback address the requests come from
+// (127.0.0.0/8), so one test can be several clients as far as per-address rate limits are concerned.
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { encode } from 'next-auth/jwt';
+import type pg from 'pg';
+import { sqlTime } from '../../lib/review/sql-time';
 
 export interface Response {
   status: number;
@@ -11,39 +16,70 @@ export interface Response {
   text: string;
 }
 
-export interface ActionResult {
+/** What the review endpoint answers (lib/review/api.ts's ReviewActionResult, the parts a client reads). */
+export interface ReviewResult {
   ok: boolean;
   error?: string;
   snapshot?: { card: { id: string; version: number } | null; counts: { new: number; learning: number; review: number } };
 }
+export type ReviewOp = 'grade' | 'undo' | 'refresh';
 
-/** The server action ids of lib/actions/review.ts in a build (they change with every build). */
-export function reviewActionIds(nextDir = '.next'): { grade: string; refresh: string } {
-  const manifest = JSON.parse(readFileSync(`${nextDir}/server/server-reference-manifest.json`, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const find = (name: string) => {
-    const id = Object.entries(manifest.node).find(([, v]) => v.filename === 'lib/actions/review.ts' && v.exportedName === name)?.[0];
-    if (!id) throw new Error(`server action ${name} not found in the build`);
-    return id;
-  };
-  return { grade: find('gradeReview'), refresh: find('refreshReview') };
+/** The review endpoint's answer in a response; throws when it is not one (an error page, a cut connection). */
+export function reviewResult(res: { status: number; text: string }): ReviewResult {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(res.text);
+  } catch {
+    /* not JSON */
+  }
+  if (typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean') return value as ReviewResult;
+  throw new Error(`HTTP ${res.status}: ${res.text.slice(0, 200)}`);
 }
 
-// What the browser sends as Next-Router-State-Tree on /review.
-const ROUTER_TREE = encodeURIComponent(JSON.stringify(['', { children: ['(learn)', { children: ['review', { children: ['__PAGE__', {}, null, null] }, null, null] }, null, null] }, null, null, true]));
+/** One POST to the review endpoint, as the review screen sends it; resolves with the raw response. */
+export function postReview(base: string, op: ReviewOp, body: unknown, opts: { cookie?: string; agent?: http.Agent | false; localAddress?: string } = {}): Promise<Response> {
+  const payload = JSON.stringify(body ?? {});
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', origin: base, 'content-length': Buffer.byteLength(payload) };
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const req = http.request(`${base}/api/review/${op}`, { method: 'POST', headers, agent: opts.agent ?? false, localAddress: opts.localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+      res.on('aborted', () => reject(new Error('response aborted')));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
-/** The action's return value in a flight response: the row holding an object with `ok`. */
-export function actionResult(text: string): ActionResult | null {
-  for (const line of text.split('\n')) {
-    const m = /^[0-9a-f]+:(\{.*)$/.exec(line);
-    if (!m) continue;
+/** Where a minted session's UserSession row goes: the app's SQLite file or its PostgreSQL pool. */
+export type SessionStore = { sqliteFile: string } | { pool: pg.Pool };
+
+/**
+ * A signed-in session as next-auth makes one (lib/auth/options.ts): a UserSession row (lib/auth/user-sessions.ts)
+ * and a JWT naming it, encrypted with the server's secret by next-auth's own `encode`. The Cookie header value.
+ */
+export async function mintSessionCookie(store: SessionStore, userId: string, secret: string, claims: { name?: string; email?: string; role?: string } = {}): Promise<string> {
+  const sid = `minted-${randomUUID()}`;
+  const [created, expires] = [new Date(), new Date(Date.now() + 30 * 86_400_000)];
+  const insert = 'INSERT INTO "UserSession" ("id", "userId", "createdAt", "expiresAt") VALUES ';
+  if ('pool' in store) {
+    // PostgreSQL keeps Prisma's DateTime as UTC wall time in TIMESTAMP(3).
+    const utc = (d: Date) => d.toISOString().replace('Z', '');
+    await store.pool.query(`${insert}($1, $2, $3, $4)`, [sid, userId, utc(created), utc(expires)]);
+  } else {
+    const raw = new Database(store.sqliteFile);
     try {
-      const value = JSON.parse(m[1]!) as Partial<ActionResult>;
-      if (typeof value.ok === 'boolean') return value as ActionResult;
-    } catch {
-      /* another row */
+      raw.pragma('busy_timeout = 5000');
+      raw.prepare(`${insert}(?, ?, ?, ?)`).run(sid, userId, sqlTime(created), sqlTime(expires));
+    } finally {
+      raw.close();
     }
   }
-  return null;
+  const token = await encode({ token: { sub: userId, sid, role: 'learner', ...claims }, secret });
+  return `next-auth.session-token=${token}`;
 }
 
 export class Browser {
@@ -109,16 +145,8 @@ export class Browser {
     if (error) throw new Error(`sign-in of ${email} refused: ${error}`);
   }
 
-  /** Posts a server action of the review screen (/review) as the browser does; rejects on a non-200 answer. */
-  async action(actionId: string, arg?: unknown, base = this.base): Promise<ActionResult> {
-    const res = await this.request('POST', '/review', {
-      base,
-      body: arg === undefined ? '[]' : JSON.stringify([arg]),
-      headers: { accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', 'next-action': actionId, 'next-router-state-tree': ROUTER_TREE, origin: base },
-    });
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.text.slice(0, 200)}`);
-    const result = actionResult(res.text);
-    if (!result) throw new Error(`no action result in response: ${res.text.slice(0, 200)}`);
-    return result;
+  /** Sends one request of the review screen (POST /api/review/<op>); rejects when the answer is not the endpoint's. */
+  async review(op: ReviewOp, body?: unknown, base = this.base): Promise<ReviewResult> {
+    return reviewResult(await postReview(base, op, body, { cookie: this.cookieHeader(), localAddress: this.localAddress }));
   }
 }
