@@ -39,8 +39,6 @@ export interface Candidate {
   salience: number;
   /** The front embeds the context its pronouns refer to (e.g. "<previous sentence> What is this called?"). */
   contextIncluded?: boolean;
-  /** The reverse of a definition card of the same sentence (the same fact asked the other way). */
-  reverse?: boolean;
   /** Set by the scorer. */
   score?: number;
   /** Reason the filter rejected it (kept for reporting). */

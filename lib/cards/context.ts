@@ -4,7 +4,6 @@
 // only sits in an aside of its sentence, and an acronym expanded once in passing (not worth learning).
 
 import type { Candidate } from './candidate';
-import { acronymsOf, namesSomething, specificityReason, type AcronymMap } from './specific';
 import { STOPWORDS, words } from './text';
 
 export interface DocumentContext {
@@ -12,10 +11,6 @@ export interface DocumentContext {
   dominant: ReadonlySet<string>;
   /** The document's plain text, for counting mentions. */
   text: string;
-  /** Acronyms the document expands ("AOF" → "append only file"), for leak checks. */
-  acronyms?: AcronymMap;
-  /** The document's subject as written ("Redis"): its dominant name when its title names it too. */
-  subject?: string;
 }
 
 /** Capitalised words that are sentence furniture, not names. */
@@ -66,33 +61,7 @@ export function dominantTerms(text: string, titles: readonly string[] = []): Set
 }
 
 export function documentContext(text: string, titles: readonly string[] = []): DocumentContext {
-  const dominant = dominantTerms(text, titles);
-  const subject = subjectOf(text, dominant, titles);
-  return { dominant, text, acronyms: acronymsOf(text), ...(subject ? { subject } : {}) };
-}
-
-/** The most frequent dominant name that a title also names, in the case the text writes it ("Redis"). */
-function subjectOf(text: string, dominant: ReadonlySet<string>, titles: readonly string[]): string | undefined {
-  const named = titles.join(' ').toLowerCase();
-  const counts = nameCounts(text);
-  const ranked = [...dominant].filter((d) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(d)}(?![\p{L}\p{N}])`, 'u').test(named)).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
-  const top = ranked[0];
-  if (!top) return undefined;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(top)}(?![\p{L}\p{N}])`, 'giu'))) if (/^[A-Z]/.test(m[0])) return m[0];
-  return undefined;
-}
-
-/**
- * A question that names nothing of the document ("What does the base file represent?" in a document about
- * Redis) gets the document's subject in front ("In Redis, what does the base file represent?"); the answer
- * must not be that subject (the dominant-subject rule drops those first). Clozes are not rewritten: a gap
- * that names nothing is dropped by the specificity gate instead.
- */
-export function withSubject(c: Candidate, doc: DocumentContext, isKeyTerm: (word: string) => boolean = () => false): Candidate {
-  if (!doc.subject || c.type === 'cloze' || c.contextIncluded || !/^(?:What|Which|Who|How|When|Where|Why|In what|On what)\b/.test(c.front)) return c;
-  if (namesSomething(c.front, { isKeyTerm, dominant: doc.dominant })) return c;
-  if (words(c.back).some((w) => w === doc.subject!.toLowerCase())) return c;
-  return { ...c, front: `In ${doc.subject}, ${c.front.charAt(0).toLowerCase()}${c.front.slice(1)}` };
+  return { dominant: dominantTerms(text, titles), text };
 }
 
 /**
@@ -143,7 +112,7 @@ export function answerInAside(back: string, source: string): boolean {
   if (!ans) return false;
   const src = ` ${words(source).join(' ')} `;
   if (!src.includes(` ${ans} `)) return false;
-  const main = ` ${words(source.replace(/\([^)]*\)/g, ' ').replace(/\b(?:e\.g\.|i\.e\.|for example|for instance|such as|including|like)\s[^.;:()]*/gi, ' ')).join(' ')} `;
+  const main = ` ${words(source.replace(/\([^)]*\)/g, ' ').replace(/\b(?:e\.g\.|i\.e\.|for example|for instance|such as)[^.;:()]*/gi, ' ')).join(' ')} `;
   return !main.includes(` ${ans} `);
 }
 
@@ -165,9 +134,6 @@ export function contextReason(c: Candidate, doc: DocumentContext, previous: read
     const lead = c.source.trim().replace(/^(?:the|a|an)\s+/i, '').toLowerCase();
     const isSubject = lead.startsWith(c.back.trim().replace(/^(?:the|a|an)\s+/i, '').toLowerCase()) || lead.startsWith(acr.toLowerCase());
     if (!isSubject && mentions(acr, doc.text) < 2) return 'incidental-acronym';
-    // "regulations like the GDPR (General Data Protection Regulation)": expanded inside an example
-    if (!isSubject && new RegExp(String.raw`\b(?:like|such as|e\.g\.|for example|for instance|including)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:${escape(acr)}\b|${escape(c.back.trim())})`, 'i').test(c.source)) return 'incidental-acronym';
   }
-  const isKey = isKeyTerm ?? (() => false);
-  return specificityReason(c, doc.acronyms ?? new Map(), { isKeyTerm: isKey, dominant: doc.dominant });
+  return null;
 }

@@ -31,7 +31,6 @@ function signature(c: Comparable): Signature {
 export function isNearDuplicate(a: Comparable, b: Comparable): boolean {
   const sa = signature(a);
   const sb = signature(b);
-  if (isReversePair(a, b)) return false;
   if (jaccard(sa.all, sb.all) >= 0.6) return true;
   // same answer to a similar question (numbers repeat across unrelated facts, so they need more overlap)
   const numeric = /^[\d\s.,]+$/.test(sa.back);
@@ -47,19 +46,4 @@ export function dedupe<T extends Comparable>(cards: readonly T[], kept: T[] = []
     out.push(c);
   }
   return out;
-}
-
-/**
- * The same fact asked both ways ("What are chords?" → "collections of scale degrees" and "What is the term for
- * collections of scale degrees?" → "Chords"): each answer is the other's question, so neither repeats the other.
- */
-export function isReversePair(a: Comparable, b: Comparable): boolean {
-  const ab = tokenSet(a.back);
-  const bb = tokenSet(b.back);
-  if (ab.size === 0 || bb.size === 0 || canonical(a.back) === canonical(b.back)) return false;
-  const inFront = (answer: Set<string>, front: string) => {
-    const f = tokenSet(front.replace(/\[\.\.\.\]/g, ' '));
-    return [...answer].filter((w) => f.has(w)).length / answer.size >= 0.8;
-  };
-  return inFront(ab, b.front) && inFront(bb, a.front);
 }

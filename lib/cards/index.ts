@@ -20,13 +20,13 @@ import { markNames, type SentenceInfo } from './lesson';
 import type { GeneratedCard } from './types';
 import { canonical, contentStems, stem } from './text';
 import { isGlossaryTerm } from './generators/cloze';
-import { contextReason, documentContext, withSubject, type DocumentContext } from './context';
+import { contextReason, documentContext, type DocumentContext } from './context';
 
 export type { GeneratedCard, CardType } from './types';
 export type { Candidate } from './candidate';
 
 /** Version of the rules, recorded with every rating sheet (bump when the rules change). */
-export const GENERATOR_VERSION = 'rules-9';
+export const GENERATOR_VERSION = 'rules-8';
 
 export interface GenerateContext {
   moduleTitle?: string;
@@ -64,28 +64,6 @@ function allCandidates(doc: LessonDoc): Candidate[] {
 }
 
 /**
- * A definition asked the other way ("Chords are collections of scale degrees": "What are chords?" and "What
- * is the term for collections of scale degrees?" → "Chords"): both sides are unique, so both are facts to
- * recall. Only for a short term and a descriptive noun phrase of at least three content words; the reverse
- * then passes every gate of its own (leak, mixed clauses, ambiguity).
- */
-export function reversedDefinition(c: Candidate): Candidate[] {
-  if (c.origin !== 'definition' || c.type !== 'basic' || c.contextIncluded) return [];
-  const m = /^What (is|are|was|were) (.+)\?$/.exec(c.front);
-  if (!m) return [];
-  const term = m[2]!;
-  const def = c.back.trim().replace(/[.;,]+$/, '');
-  if (/^the most\b|^the (?:first|last|only)\b/i.test(term) || countWordsOf(term) > 4) return [];
-  if (!/^(?:a|an|the)\s|^[a-z]/.test(def) || contentStems(def).length < 3 || countWordsOf(def) > 16) return [];
-  if (/^(?:that|to|when|where|how|why|if|whether|because)\b|^(?:one|some|any|each|many|most) of\b/i.test(def)) return [];
-  // "a form of regularization that can be applied to a layer": a class with many members, unless well qualified
-  if (/^(?:a|an)\s+(?:form|type|kind|sort|variant|class|category|example|member|instance)\s+of\b/i.test(def) && contentStems(def).length < 7) return [];
-  return [{ ...c, origin: 'known-as', front: `What is the term for ${def}?`, back: term.replace(/^(?:the|a|an)\s+/i, ''), prior: c.prior - 0.04, reverse: true }];
-}
-
-const countWordsOf = (t: string): number => t.split(/\s+/).filter(Boolean).length;
-
-/**
  * Sentences hidden in one with a non-restrictive modifier after its subject: the main clause without it
  * ("GPT-3 has 175 billion parameters") and, for a dated participle, the modifier as its own clause
  * ("GPT-3 was released by OpenAI in 2020"). Each is analysed again; the card keeps the original source.
@@ -119,16 +97,11 @@ export function lessonCandidates(lesson: Lesson, ctx: GenerateContext = {}): { d
   };
   const topic = new Set(contentStems(doc.title));
   const isKeyTerm = (w: string): boolean => topic.has(stem(w)) || isGlossaryTerm(doc, [stem(w)]);
-  const judge = (c: Candidate): Candidate => {
+  const candidates = allCandidates(doc).map((c) => {
     const rejected = rejectReason(c) ?? gateReason(c, doc.title) ?? contextReason(c, document, previous(c.sentenceId), isKeyTerm);
     return { ...c, score: scoreCandidate(c), ...(rejected ? { rejected } : {}) };
-  };
-  const judged = allCandidates(doc).map(judge);
-  // a definition that passed every gate is also asked the other way (the reverse is judged on its own)
-  const reverses = judged.filter((c) => !c.rejected).flatMap(reversedDefinition).map(judge);
-  // a question that names nothing of the document gets the document's subject in front
-  const named = [...judged, ...reverses].map((c) => (c.rejected ? c : withSubject(c, document, isKeyTerm)));
-  return { doc, candidates: named };
+  });
+  return { doc, candidates };
 }
 
 /** The question with case, punctuation, articles and word endings normalised away. */

@@ -60,13 +60,6 @@ export function unitProblem(unit: TextUnit): string | null {
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e've|[Ww]e're|[Ww]e'll|[Ww]e'd|[Oo]urs?|us|[Ll]et's|me|[Mm]y|mine)\b/;
 /** A bibliography line: "Title (2015), K. He et al. [PDF]". */
 const REFERENCE = /\((?:1[5-9]|20)\d\d\)[,.]?\s+(?:[A-Z]\.\s?)+[A-Z]|\[(?:pdf|link|code|slides|video)\]/i;
-/** "In pursuit of responsible AI: Bringing principles to practice by Besmira Nushi, Mehrnoosh Sameki and Amit Sharma". */
-const AUTHORED_TITLE = /^[^.]{3,}:[^.]*\bby\s+(?:[A-Z][\p{L}'’-]+\s+){1,2}[A-Z][\p{L}'’-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\p{L}'’-]+\s+){1,2}[A-Z][\p{L}'’-]+)*\.?$/u;
-/**
- * Sections that point elsewhere rather than teach (a reading list, a self-study or challenge prompt, a quiz):
- * their sentences are titles, tasks and pointers, never facts of the lesson.
- */
-export const NON_TEACHING_SECTION = /\b(?:self[- ]study|further reading|reading list|references|bibliography|credits|acknowledg(?:e)?ments?|see also|learn more|resources|challenge|assignment|homework|(?:pre|post)-lecture quiz|quiz)\b/i;
 const HEDGES = /\b(may|might|perhaps|possibly|probably|seems?|seemingly|appears? to|likely|arguably|rumou?red|I think|I wonder|presumably|supposedly|maybe)\b/i;
 
 export function isHedged(text: string): boolean {
@@ -79,7 +72,7 @@ function sentenceProblem(s: Sentence, unitIssue: string | null, inList: boolean)
   const n = s.tokens.length;
   if (/\?\s*$/.test(text)) return 'question';
   if (/:\s*$/.test(text)) return 'lead-in';
-  if (REFERENCE.test(text) || AUTHORED_TITLE.test(text)) return 'reference';
+  if (REFERENCE.test(text)) return 'reference';
   // an exercise or task marker ("✅ Think for a minute …", "👉 Try …"): an instruction, not a fact
   if (/^[^\p{L}\p{N}"'“‘(\[]/u.test(text)) return 'task';
   if (n < 5) return 'too-short';
@@ -147,8 +140,6 @@ export function buildLessonDoc(title: string, markdown: string): LessonDoc {
       return n < 4 || (n > 50 && !sentence.includes(':')) || /\?\s*$/.test(sentence) || FIRST_PERSON.test(sentence) || REFERENCE.test(sentence) || isBoilerplate(sentence);
     },
   );
-  // a lesson that is only such sections ("🚀 Challenge and Review & Self Study")
-  const nonTeaching = title.split(/,|\band\b/).every((part) => NON_TEACHING_SECTION.test(part));
   units.forEach(({ block, unit, inList, issue }, u) => {
     let prev: SentenceInfo | undefined;
     (analysed[u] ?? []).forEach((sentence, position) => {
@@ -160,7 +151,7 @@ export function buildLessonDoc(title: string, markdown: string): LessonDoc {
         position,
         prev,
         inList,
-        excluded: nonTeaching || block.headingPath.some((h) => NON_TEACHING_SECTION.test(h)) ? 'non-teaching-section' : sentenceProblem(sentence, issue, inList),
+        excluded: sentenceProblem(sentence, issue, inList),
         names,
       };
       sentences.push(info);

@@ -9,12 +9,10 @@ import { candidateToCard, type Candidate } from './candidate';
 import { checkLeak, checkNotInSource } from './checks';
 import { isNearDuplicate, type Comparable } from './dedupe';
 import { gateReason } from './gate';
-import { contextReason, documentContext, withSubject, type DocumentContext } from './context';
-import { isGlossaryTerm } from './generators/cloze';
 import { fnv1a64 } from './key';
 import { buildLessonDoc, type LessonDoc } from './lesson';
 import { rejectReason, scoreCandidate } from './quality';
-import { contentStems, containment, stem } from './text';
+import { contentStems, containment } from './text';
 import type { GeneratedCard } from './types';
 
 /** Bump when the prompt or schema changes: it is part of the cache key, so every lesson is asked again. */
@@ -164,11 +162,6 @@ function dropReason(rule: string): string {
     'list-item-length': 'not-atomic',
     'check-bad-blank': 'bad-blank',
     'check-duplicate': 'duplicate',
-    'acronym-leak': 'leak',
-    'refers-back': 'not-self-contained',
-    'unspecific': 'not-self-contained',
-    'unspecific-list': 'not-self-contained',
-    'linked-source': 'not-self-contained',
   };
   return map[rule] ?? rule.replace(/^check-/, '');
 }
@@ -205,18 +198,9 @@ export interface ValidatedLesson {
 export function validateLlmCards(
   lesson: Lesson,
   items: readonly unknown[],
-  options: { maxCards?: number; kept?: readonly Comparable[]; lessonTitle?: string; document?: DocumentContext } = {},
+  options: { maxCards?: number; kept?: readonly Comparable[]; lessonTitle?: string } = {},
 ): ValidatedLesson {
   const doc = buildLessonDoc(options.lessonTitle ?? lesson.title, lesson.markdown);
-  // the same document rules as rule cards (dominant subject, refers back, aside answer, acronym leaks, specificity)
-  const document = options.document ?? documentContext(lesson.markdown, [lesson.title]);
-  const topic = new Set(contentStems(doc.title));
-  const isKeyTerm = (w: string): boolean => topic.has(stem(w)) || isGlossaryTerm(doc, [stem(w)]);
-  const previous = (id: string): string[] => {
-    const out: string[] = [];
-    for (let p = doc.sentences.find((s) => s.id === id)?.prev; p && out.length < 2; p = p.prev) out.push(p.sentence.text);
-    return out;
-  };
   const max = options.maxCards ?? llmCardBudget(lesson.words);
   const dropped: Record<string, number> = {};
   const drop = (reason: string) => (dropped[reason] = (dropped[reason] ?? 0) + 1);
@@ -266,7 +250,7 @@ export function validateLlmCards(
       drop('leak');
       continue;
     }
-    const rejected = rejectReason(candidate) ?? gateReason(candidate, doc.title) ?? contextReason(candidate, document, previous(candidate.sentenceId), isKeyTerm);
+    const rejected = rejectReason(candidate) ?? gateReason(candidate, doc.title);
     if (rejected) {
       drop(dropReason(rejected));
       continue;
@@ -281,8 +265,7 @@ export function validateLlmCards(
       continue;
     }
     keys.add(card0.key);
-    // like rule cards: a question that names nothing of the document gets the document's subject in front
-    accepted.push(withSubject(candidate, document, isKeyTerm));
+    accepted.push(candidate);
   }
   const cards = accepted
     .sort((a, b) => a.position - b.position)
@@ -357,10 +340,7 @@ export interface LlmCourseResult {
  * unreachable, the remaining lessons are not sent (cached answers are still used).
  */
 export async function generateCourseCardsWithLlm(course: Course, options: LlmCourseOptions): Promise<LlmCourseResult> {
-  const lessons = course.modules.flatMap((mod) => {
-    const document = documentContext(mod.lessons.map((l) => `${l.title}\n\n${l.markdown}`).join('\n\n'), [mod.title, ...(course.modules.length === 1 ? [course.title] : [])]);
-    return mod.lessons.map((lesson) => ({ lesson, document, ctx: { moduleTitle: mod.title, courseTitle: course.title } }));
-  });
+  const lessons = course.modules.flatMap((mod) => mod.lessons.map((lesson) => ({ lesson, ctx: { moduleTitle: mod.title, courseTitle: course.title } })));
   let rules: Map<string, GeneratedCard[]> | undefined;
   const rulesFor = (lessonKey: string): GeneratedCard[] => {
     if (!rules) {
@@ -372,7 +352,7 @@ export async function generateCourseCardsWithLlm(course: Course, options: LlmCou
   let unreachable: string | undefined;
   const cards: GeneratedCard[] = [];
   const progress: LessonProgress[] = [];
-  for (const [i, { lesson, ctx, document }] of lessons.entries()) {
+  for (const [i, { lesson, ctx }] of lessons.entries()) {
     const request = buildLlmRequest(lesson, ctx, options.model.model);
     const key = llmCacheKey(request);
     let via: LessonProgress['via'] = 'cached';
@@ -416,7 +396,7 @@ export async function generateCourseCardsWithLlm(course: Course, options: LlmCou
     let lessonCards: GeneratedCard[] = [];
     let dropped: Record<string, number> = {};
     if (items) {
-      const validated = validateLlmCards(lesson, items, { kept: cards, lessonTitle: lesson.title || ctx.moduleTitle || ctx.courseTitle || '', document });
+      const validated = validateLlmCards(lesson, items, { kept: cards, lessonTitle: lesson.title || ctx.moduleTitle || ctx.courseTitle || '' });
       lessonCards = validated.cards;
       dropped = validated.dropped;
     }

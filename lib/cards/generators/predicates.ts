@@ -17,11 +17,6 @@ const FUNCTION_VERBS = new Set([
   'guarantee', 'store', 'record', 'track', 'convert', 'compute', 'calculate', 'return', 'detect', 'identify',
   'encode', 'regulate', 'protect', 'govern', 'grant', 'forbid', 'prohibit', 'permit', 'transport', 'carry',
   'produce', 'secrete', 'translate', 'predict', 'estimate', 'minimise', 'minimize', 'maximise', 'maximize',
-  // rules-9: verbs of what a named thing does, whose object is the fact ("AOF persistence logs every write operation")
-  'provide', 'support', 'perform', 'log', 'create', 'generate', 'combine', 'describe', 'replace', 'capture',
-  'express', 'contain', 'offer', 'split', 'merge', 'assign', 'verify', 'check', 'remove', 'reduce', 'increase',
-  'improve', 'implement', 'define', 'display', 'emit', 'execute', 'run', 'handle', 'apply', 'limit', 'read',
-  'write', 'save', 'load', 'send', 'receive', 'accept', 'compress', 'encrypt', 'resolve', 'schedule', 'trigger',
 ]);
 /** Verb + preposition pairs whose object is the fact ("X consists of Y" → "What does X consist of?"). */
 const PREP_VERBS: Record<string, string> = {
