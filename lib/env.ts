@@ -103,6 +103,11 @@ export function authSecret(): string {
   return secret;
 }
 
+/** Session cookies carry next-auth's `__Secure-` name when the app is served over https (NEXTAUTH_URL). */
+export function secureSessionCookie(): boolean {
+  return env().NEXTAUTH_URL.startsWith('https://');
+}
+
 export interface CardsLlmConfig {
   url: string;
   model: string;

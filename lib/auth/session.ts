@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
 import { db } from '@/lib/db';
-import { authSecret, env } from '@/lib/env';
+import { authSecret, secureSessionCookie } from '@/lib/env';
 import { activeSession } from './user-sessions';
 
 export type Role = 'learner' | 'instructor';
@@ -28,7 +28,7 @@ export interface SessionUser {
 export const currentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const jar = await cookies();
   const all = Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]));
-  return activeSession(db, all, authSecret(), env().NEXTAUTH_URL.startsWith('https://'), new Date());
+  return activeSession(db, all, authSecret(), secureSessionCookie(), new Date());
 });
 
 /** The signed-in user's id (an active session's), or null. */

@@ -2,7 +2,7 @@
 // of Next.js, for POST /api/review/*. Reads at most REVIEW_API_MAX_BODY bytes of the body and writes the answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { db } from '@/lib/db';
-import { authSecret, env } from '@/lib/env';
+import { authSecret, secureSessionCookie } from '@/lib/env';
 import { handleReviewApi, REVIEW_API_MAX_BODY, REVIEW_API_PREFIX } from './api';
 
 /** The op this request is for, or null when it is not the review endpoint's (Next.js answers it). */
@@ -42,7 +42,7 @@ export async function serveReviewApi(req: IncomingMessage, res: ServerResponse, 
     };
     const out = await handleReviewApi(
       { method: req.method ?? 'GET', op, header, body },
-      { db, secret: authSecret(), secureCookie: env().NEXTAUTH_URL.startsWith('https://') },
+      { db, secret: authSecret(), secureCookie: secureSessionCookie() },
     );
     res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) });
     res.end(out.body);

@@ -3,7 +3,7 @@
 // same URL itself with the same function before Next's request machinery, which cost more CPU than the grade
 // (docs/decisions/005); every check lives in lib/review/api.ts, once, for both paths.
 import { db } from '@/lib/db';
-import { authSecret, env } from '@/lib/env';
+import { authSecret, secureSessionCookie } from '@/lib/env';
 import { handleReviewApi, REVIEW_API_MAX_BODY } from '@/lib/review/api';
 
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ op:
   const { op } = await params;
   const res = await handleReviewApi(
     { method: request.method, op, header: (name) => request.headers.get(name) ?? undefined, body: await limitedText(request, REVIEW_API_MAX_BODY) },
-    { db, secret: authSecret(), secureCookie: env().NEXTAUTH_URL.startsWith('https://') },
+    { db, secret: authSecret(), secureCookie: secureSessionCookie() },
   );
   return new Response(res.body, { status: res.status, headers: res.headers });
 }
